@@ -1,0 +1,190 @@
+import { errors as joseErrors, jwtVerify } from 'jose';
+import type { Database } from '../db/types';
+import { isPgError } from '../db/types';
+import { callSql, loadCatalog, resolve, type RpcFunction } from './catalog';
+import { errorResponse, statusForSqlState } from './errors';
+
+export interface RpcEndpointOptions {
+	db: Database;
+	/** The HS256 secret that signs every JWT this endpoint accepts. */
+	jwtSecret: string;
+	/** Exposed schemas; the first is the default (PostgREST's `db-schemas`). */
+	schemas?: string[];
+}
+
+const ROLES = new Set(['anon', 'authenticated', 'service_role']);
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+type Claims = Record<string, unknown> & { role: string };
+
+/**
+ * Serves PostgREST's RPC contract (`/rest/v1/rpc/:fn`) over the embedded or PostgreSQL database, so
+ * supabase-js works unchanged on every target. See ARCHITECTURE.md for the contract.
+ */
+export function createRpcEndpoint({ db, jwtSecret, schemas = ['api'] }: RpcEndpointOptions) {
+	const key = new TextEncoder().encode(jwtSecret);
+	const catalogs = new Map<string, Map<string, RpcFunction[]>>();
+
+	async function candidates(schema: string, name: string, reload: boolean) {
+		if (reload || !catalogs.has(schema)) catalogs.set(schema, await loadCatalog(db, schema));
+		return catalogs.get(schema)!.get(name) ?? [];
+	}
+
+	async function claimsOf(request: Request): Promise<Claims | Response> {
+		const header = request.headers.get('authorization');
+		if (!header) return { role: 'anon' };
+		const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+		if (!token) {
+			return errorResponse(401, {
+				code: 'PGRST301',
+				message: 'Expected a Bearer token in the Authorization header',
+				details: null,
+				hint: null
+			});
+		}
+		try {
+			const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+			const role = typeof payload.role === 'string' ? payload.role : 'anon';
+			if (!ROLES.has(role)) {
+				return errorResponse(401, {
+					code: 'PGRST301',
+					message: `JWT role "${role}" is not allowed`,
+					details: null,
+					hint: null
+				});
+			}
+			return { ...payload, role };
+		} catch (error) {
+			const expired = error instanceof joseErrors.JWTExpired;
+			return errorResponse(
+				401,
+				{
+					code: expired ? 'PGRST303' : 'PGRST301',
+					message: expired ? 'JWT expired' : 'JWT could not be verified',
+					details: null,
+					hint: null
+				},
+				{ 'www-authenticate': `Bearer error="invalid_token"` }
+			);
+		}
+	}
+
+	async function handle(request: Request, fnName: string): Promise<Response> {
+		const method = request.method.toUpperCase();
+		if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
+			return errorResponse(405, {
+				code: 'PGRST101',
+				message: 'For functions, only GET and POST verbs are allowed',
+				details: null,
+				hint: null
+			});
+		}
+		const readOnly = method !== 'POST';
+		const schema =
+			request.headers.get(readOnly ? 'accept-profile' : 'content-profile') ?? schemas[0]!;
+		if (!schemas.includes(schema)) {
+			return errorResponse(406, {
+				code: 'PGRST106',
+				message: `Invalid schema: ${schema}`,
+				details: null,
+				hint: `Only the following schemas are exposed: ${schemas.join(', ')}`
+			});
+		}
+
+		const claims = await claimsOf(request);
+		if (claims instanceof Response) return claims;
+
+		let args: Record<string, unknown>;
+		if (readOnly) {
+			args = Object.fromEntries(new URL(request.url).searchParams);
+		} else {
+			const text = await request.text();
+			try {
+				args = text.trim() === '' ? {} : JSON.parse(text);
+			} catch {
+				return errorResponse(400, {
+					code: 'PGRST102',
+					message: 'Empty or invalid json',
+					details: null,
+					hint: null
+				});
+			}
+			if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+				return errorResponse(400, {
+					code: 'PGRST102',
+					message: 'Expected a JSON object of named arguments',
+					details: null,
+					hint: null
+				});
+			}
+		}
+
+		const keys = Object.keys(args);
+		const fn =
+			resolve(await candidates(schema, fnName, false), keys) ??
+			resolve(await candidates(schema, fnName, true), keys);
+		if (!fn) {
+			return errorResponse(404, {
+				code: 'PGRST202',
+				message: `Could not find the function ${schema}.${fnName}(${keys.sort().join(', ')}) in the schema cache`,
+				details: `Searched for the function ${schema}.${fnName} with parameters ${keys.join(', ') || 'none'}, but no matches were found in the schema cache.`,
+				hint: null
+			});
+		}
+
+		try {
+			const body = await db.transaction(
+				async (tx) => {
+					await tx.query(
+						`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
+						        set_config('request.method', $3, true), set_config('request.path', $4, true)`,
+						[claims.role, JSON.stringify(claims), method, new URL(request.url).pathname]
+					);
+					const { rows } = await tx.query<{ body: string | null }>(
+						callSql(fn, keys),
+						keys.length ? [JSON.stringify(args)] : []
+					);
+					return rows[0]?.body ?? null;
+				},
+				{ readOnly }
+			);
+			if (fn.returns === 'void') return new Response(null, { status: 204 });
+			return new Response(method === 'HEAD' ? null : (body ?? 'null'), {
+				status: 200,
+				headers: JSON_HEADERS
+			});
+		} catch (error) {
+			if (!isPgError(error)) throw error;
+			const code = error.code!;
+			return errorResponse(statusForSqlState(code, claims.role === 'anon'), {
+				code,
+				message: error.message,
+				details: error.detail ?? null,
+				hint: error.hint ?? null
+			});
+		}
+	}
+
+	/** A fetch-shaped entry: routes `/rest/v1/rpc/:fn` to handle, anything else to a 404. */
+	async function fetchLike(request: Request): Promise<Response> {
+		const match = /^\/rest\/v1\/rpc\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(new URL(request.url).pathname);
+		if (!match) {
+			return errorResponse(404, {
+				code: 'PGRST125',
+				message: 'Invalid path specified in request URL',
+				details: null,
+				hint: 'Only /rest/v1/rpc/:function is served by this endpoint.'
+			});
+		}
+		return handle(request, match[1]!);
+	}
+
+	return {
+		handle,
+		fetch: fetchLike,
+		/** Forgets the cached catalog, as PostgREST's schema reload does. */
+		reload: () => catalogs.clear()
+	};
+}
+
+export type RpcEndpoint = ReturnType<typeof createRpcEndpoint>;

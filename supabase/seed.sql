@@ -1,0 +1,89 @@
+-- Demo data: a welfare citizens' assembly in a Danish municipality, built from the municipal papers
+-- in shared/seeds (the council decision, the budget process and its five core areas). Budgets are
+-- realistic demo figures for a municipality of about 47,000 inhabitants, not official numbers.
+-- Seeded into a new embedded database at first start; `supabase db reset` also runs it.
+
+insert into app.assemblies (
+  id, title, charge, municipality, phase, is_public,
+  preparation_starts_on, recruitment_opens_on, registration_closes_on,
+  first_session_on, last_session_on, handover_on, evaluation_on
+) values (
+  'a55e0b1e-0000-4000-8000-000000000001',
+  'Velfærdsborgersamlingen 2026–27',
+  'Byrådet giver borgersamlingen mandat til at udarbejde en uvildig anbefaling om prioriteringen af kommunens samlede portefølje af velfærdsopgaver, og en metode for prioritering inden for de kommunale velfærdsopgaver. Borgerne inviteres med ind i maskinrummet, så de kan støtte og rådgive Byrådet i den samlede prioritering af kommunens drifts- og anlægsudgifter samt potentielle indtægter. Byrådet behandler anbefalingerne i de relevante fagudvalg og i Byrådet og redegør for, hvordan hver anbefaling bliver fulgt eller ikke fulgt — med en status inden for 3 måneder efter overleveringen, igen inden for 12 måneder og ved evalueringen.',
+  'Hedensted Kommune',
+  'sessions',
+  true,
+  '2026-06-15', '2026-08-17', '2026-09-18',
+  '2026-10-01', '2027-02-27', '2027-03-15', '2028-06-01'
+), (
+  'a55e0b1e-0000-4000-8000-000000000002',
+  'Borgersamling om fremtidens dagtilbud',
+  'Hvordan skal kommunens dagtilbud se ud i 2035, når der bliver færre børn i landdistrikterne og flere i byerne?',
+  'Hedensted Kommune',
+  'preparation',
+  false,
+  '2026-11-01', null, null, null, null, null, null
+);
+
+insert into app.welfare_areas (assembly_id, position, name, description, budget_mio) values
+  ('a55e0b1e-0000-4000-8000-000000000001', 1, 'Social omsorg',
+   'Ældrepleje, sundhed, handicap og psykiatri. Flere ældre over 80 år og stigende udgifter til det specialiserede socialområde.', 1184.5),
+  ('a55e0b1e-0000-4000-8000-000000000001', 2, 'Beskæftigelse',
+   'Jobcenter, forsørgelsesydelser, sygedagpenge, jobafklaring og integration. Reformen af beskæftigelsesindsatsen flytter fokus fra aktivering til rekruttering.', 742.3),
+  ('a55e0b1e-0000-4000-8000-000000000001', 3, 'Læring',
+   'Skoler, dagtilbud, børn og familier. Nye reformer på folkeskole- og dagtilbudsområdet implementeres i de kommende år.', 1096.8),
+  ('a55e0b1e-0000-4000-8000-000000000001', 4, 'Vækst, Teknik og Fællesskab',
+   'Veje, kollektiv trafik, natur, kultur og fritid, erhverv og bosætning.', 312.6),
+  ('a55e0b1e-0000-4000-8000-000000000001', 5, 'Økonomi, Personale og IT',
+   'Administration, digitalisering, HR og fælles funktioner, som de andre områder hviler på.', 268.4),
+  ('a55e0b1e-0000-4000-8000-000000000002', 1, 'Dagtilbud', 'Vuggestuer, børnehaver og dagpleje.', 412.0);
+
+-- The organisers of the welfare assembly.
+insert into app.people (id, full_name, email, phone) values
+  ('b0000000-0000-4000-8000-000000000001', 'Mette Sørensen', 'admin@demo.samraad.dk', '+45 20 11 22 33'),
+  ('b0000000-0000-4000-8000-000000000002', 'Jonas Kragh', 'facilitator@demo.samraad.dk', '+45 20 44 55 66'),
+  ('b0000000-0000-4000-8000-000000000003', 'Amira Haddad', 'facilitator2@demo.samraad.dk', null),
+  ('b0000000-0000-4000-8000-000000000004', 'Lars Vestergaard', 'byraad@demo.samraad.dk', '+45 20 77 88 99'),
+  ('b0000000-0000-4000-8000-000000000005', 'Sofie Lund', 'evaluator@demo.samraad.dk', null),
+  ('b0000000-0000-4000-8000-000000000006', 'Henrik Bach', 'admin2@demo.samraad.dk', null);
+
+insert into app.role_assignments (assembly_id, person_id, role) values
+  ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'admin'),
+  ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002', 'facilitator'),
+  ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000003', 'facilitator'),
+  ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000004', 'council'),
+  ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000005', 'evaluator'),
+  ('a55e0b1e-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000006', 'admin');
+
+-- 36 panel members (paneldeltagere): medlem01@ … medlem36@demo.samraad.dk.
+with names as (
+  select i,
+    (array['Anne','Peter','Kirsten','Jens','Hanne','Michael','Susanne','Lars','Lene','Thomas',
+           'Maria','Søren','Camilla','Rasmus','Ida','Mads','Emma','Frederik','Birgit','Niels',
+           'Freja','Ahmed','Karen','Mikkel','Louise','Ole','Julie','Mathias','Inge','Kasper',
+           'Sara','Poul','Nadia','Christian','Ellen','Yusuf'])[i] as first_name,
+    (array['Nielsen','Jensen','Hansen','Pedersen','Andersen','Christensen','Larsen','Sørensen',
+           'Rasmussen','Jørgensen','Petersen','Madsen','Kristensen','Olsen','Thomsen','Christiansen',
+           'Poulsen','Johansen','Møller','Mortensen','Knudsen','Ali','Jakobsen','Frederiksen',
+           'Mikkelsen','Laursen','Holm','Schmidt','Eriksen','Kristiansen','Simonsen','Clausen',
+           'Berg','Svendsen','Lauridsen','Yilmaz'])[i] as last_name
+  from generate_series(1, 36) as i
+), inserted as (
+  insert into app.people (id, full_name, email)
+  select ('c0000000-0000-4000-8000-0000000000' || lpad(i::text, 2, '0'))::uuid,
+         first_name || ' ' || last_name,
+         'medlem' || lpad(i::text, 2, '0') || '@demo.samraad.dk'
+  from names
+  returning id
+)
+insert into app.role_assignments (assembly_id, person_id, role)
+select 'a55e0b1e-0000-4000-8000-000000000001', id, 'member' from inserted;
+
+-- Two members of the other assembly: they must see nothing of the welfare assembly.
+insert into app.people (id, full_name, email) values
+  ('d0000000-0000-4000-8000-000000000001', 'Pia Thygesen', 'dagtilbud01@demo.samraad.dk'),
+  ('d0000000-0000-4000-8000-000000000002', 'Bo Rasmussen', 'dagtilbud02@demo.samraad.dk');
+insert into app.role_assignments (assembly_id, person_id, role) values
+  ('a55e0b1e-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000001', 'member'),
+  ('a55e0b1e-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000002', 'member');
