@@ -1,0 +1,6 @@
+import { listAssemblies } from '$lib/server/assemblies';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => ({
+	assemblies: await listAssemblies(locals.supabase)
+})) satisfies PageServerLoad;
