@@ -104,13 +104,29 @@ as $$
   where ra.assembly_id in (select private.assemblies_where_i_am(roles))
 $$;
 
+-- People an administrator may edit: those who take part only in assemblies the caller administers.
+-- Someone who also takes part elsewhere is not theirs to re-address (an address decides which
+-- account a person is linked to at sign-in).
+create function private.people_only_in_my_assemblies() returns setof uuid
+language sql stable security definer set search_path = ''
+as $$
+  select ra.person_id from app.role_assignments ra
+  where ra.assembly_id in (select private.assemblies_where_i_am('{admin}'))
+  except
+  select ra.person_id from app.role_assignments ra
+  where ra.assembly_id not in (select private.assemblies_where_i_am('{admin}'))
+$$;
+
 revoke execute on all functions in schema private from public;
 grant execute on all functions in schema private to anon, authenticated, service_role;
 
 -- Table privileges: RLS decides the rows.
 -- anon may select everywhere; without an anon policy RLS returns no rows, rather than an error.
 grant select on app.assemblies, app.welfare_areas, app.people, app.role_assignments to anon;
-grant select, insert, update, delete on app.assemblies, app.welfare_areas, app.people, app.role_assignments to authenticated;
+grant select, insert, update, delete on app.assemblies, app.welfare_areas, app.role_assignments to authenticated;
+-- The account link (user_id) is set only by the sign-in trigger, never by a caller.
+grant select, delete on app.people to authenticated;
+grant insert (id, full_name, email, phone), update (full_name, email, phone) on app.people to authenticated;
 grant all on app.assemblies, app.welfare_areas, app.people, app.role_assignments to service_role;
 
 -- Policies: assemblies -----------------------------------------------------------------------------
@@ -160,8 +176,8 @@ create policy "Administrators can add people" on app.people
   );
 create policy "People and their administrators can update a person" on app.people
   for update to authenticated
-  using (user_id = (select auth.uid()) or id in (select private.people_i_manage('{admin}')) or (select private.is_platform_admin()))
-  with check (user_id = (select auth.uid()) or id in (select private.people_i_manage('{admin}')) or (select private.is_platform_admin()));
+  using (user_id = (select auth.uid()) or id in (select private.people_only_in_my_assemblies()) or (select private.is_platform_admin()))
+  with check (user_id = (select auth.uid()) or id in (select private.people_only_in_my_assemblies()) or (select private.is_platform_admin()));
 create policy "Platform administrators can delete people" on app.people
   for delete to authenticated using ((select private.is_platform_admin()));
 

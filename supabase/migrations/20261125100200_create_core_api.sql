@@ -11,6 +11,12 @@ as $$
     select ra.role, count(*) as n
     from app.role_assignments ra
     where ra.assembly_id = target_assembly_id
+      -- A definer sees every row, so the caller's right to see the assembly is checked here.
+      and (
+        exists (select 1 from app.assemblies a where a.id = target_assembly_id and a.is_public)
+        or target_assembly_id in (select private.assemblies_where_i_am('{admin,facilitator,member,council,evaluator}'))
+        or private.is_platform_admin()
+      )
     group by ra.role
   ) c
 $$;

@@ -1,0 +1,69 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const WELFARE = 'a55e0b1e-0000-4000-8000-000000000001';
+export const DAYCARE = 'a55e0b1e-0000-4000-8000-000000000002';
+
+/** Fails the test on any WCAG 2.1 A/AA violation axe finds on the page as it is now. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(
+		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
+}
+
+function decodeQuotedPrintable(text: string): string {
+	const bytes = text
+		.replace(/=\r?\n/g, '')
+		.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** The newest mail the SMTP sink received for an address, decoded; waits until one arrives after `since`. */
+export async function latestMail(address: string, since: number): Promise<string> {
+	const dir = process.env.E2E_MAIL_DIR!;
+	let found: string | undefined;
+	await expect
+		.poll(
+			() => {
+				const files = readdirSync(dir)
+					.filter((f) => Number(f.split('-')[0]) >= since)
+					.sort()
+					.reverse();
+				for (const file of files) {
+					const raw = readFileSync(join(dir, file), 'utf8');
+					if (raw.startsWith(`X-Envelope-To: ${address}`)) {
+						found = decodeQuotedPrintable(raw);
+						return true;
+					}
+				}
+				return false;
+			},
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
+	return found!;
+}
+
+/** Asks for a code for the address; returns the mail that arrived. */
+export async function requestCode(page: Page, address: string): Promise<string> {
+	const since = Date.now() - 1;
+	await page.goto('/log-ind');
+	await page.getByLabel('E-mailadresse').fill(address);
+	await page.getByRole('button', { name: 'Send mig en kode' }).click();
+	await expect(page.getByRole('status')).toContainText(address);
+	return latestMail(address, since);
+}
+
+/** Signs in with an e-mailed code, as a person would. */
+export async function signIn(page: Page, address: string) {
+	const mail = await requestCode(page, address);
+	const code = /kode til at logge ind på Samråd er: (\d{6})/.exec(mail)?.[1];
+	expect(code, 'the mail carries a six-digit code').toBeTruthy();
+	await page.getByLabel('Kode fra e-mailen').fill(code!);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+}
