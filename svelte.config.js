@@ -7,7 +7,13 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter(),
-		alias: { $messages: 'src/lib/paraglide/messages.js' }
+		typescript: {
+			// Type-check the tool configs, scripts and test helpers with the app.
+			config: (config) => {
+				config.include.push('../playwright.config.ts', '../scripts/**/*.mts', '../tests/**/*.mts');
+				return config;
+			}
+		}
 	}
 };
 

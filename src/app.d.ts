@@ -14,8 +14,6 @@ declare global {
 			session: Session | null;
 			auth: AuthPort;
 		}
-		interface PageState {}
-		interface Platform {}
 	}
 }
 

@@ -27,7 +27,8 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.session = await event.locals.auth.session();
 	event.locals.supabase = supabaseFor(event.locals.session?.accessToken ?? null, event.url.origin);
 	const response = await resolve(event, {
-		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+		filterSerializedResponseHeaders: (name) =>
+			name === 'content-range' || name === 'x-supabase-api-version'
 	});
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('x-frame-options', 'DENY');

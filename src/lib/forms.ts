@@ -47,6 +47,11 @@ export function parseForm<S extends z.ZodType>(
 }
 
 /** A failure for one field of one form, after the database refused a value the schema let through. */
-export function fieldFailure(form: string, values: Record<string, string>, field: string, message: string) {
+export function fieldFailure(
+	form: string,
+	values: Record<string, string>,
+	field: string,
+	message: string
+) {
 	return fail(400, { form, values, errors: { [field]: message } satisfies FieldErrors });
 }

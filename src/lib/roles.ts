@@ -12,12 +12,3 @@ export const PHASES = [
 	'concluded'
 ] as const;
 export type AssemblyPhase = (typeof PHASES)[number];
-
-/** Where each role starts, under /mine/[assemblyId]/. */
-export const ROLE_PATHS: Record<AssemblyRole, string> = {
-	admin: 'admin',
-	facilitator: 'facilitator',
-	member: 'medlem',
-	council: 'byraad',
-	evaluator: 'evaluering'
-};

@@ -3,7 +3,9 @@ import { signIn, WELFARE } from './support';
 
 test.use({ javaScriptEnabled: false });
 
-test('without JavaScript an administrator signs in and edits a budget; bad input is kept and explained', async ({ page }) => {
+test('without JavaScript an administrator signs in and edits a budget; bad input is kept and explained', async ({
+	page
+}) => {
 	await signIn(page, 'admin@demo.samraad.dk');
 	await expect(page).toHaveURL(`/mine/${WELFARE}/admin`);
 
@@ -28,7 +30,9 @@ test('without JavaScript an administrator signs in and edits a budget; bad input
 	await expect(page.getByText('Ny beskrivelse, der ikke må gå tabt')).toBeVisible();
 });
 
-test('without JavaScript an administrator adds a person, and a duplicate role is refused beside the field', async ({ page }) => {
+test('without JavaScript an administrator adds a person, and a duplicate role is refused beside the field', async ({
+	page
+}) => {
 	await signIn(page, 'admin@demo.samraad.dk');
 	const form = page.getByRole('form', { name: 'Tilføj en person' });
 	await form.getByLabel('Fulde navn').fill('Grethe Mikkelsen');

@@ -16,10 +16,15 @@ test('an anonymous visitor reads the public page of an assembly', async ({ page 
 	// Welfare areas with budgets in Danish notation, and their total.
 	const areas = page.getByRole('table');
 	await expect(areas.getByRole('row', { name: /Social omsorg/ })).toContainText('1.184,5 mio. kr.');
-	await expect(areas.getByRole('row', { name: /Økonomi, Personale og IT/ })).toContainText('268,4 mio. kr.');
+	await expect(areas.getByRole('row', { name: /Økonomi, Personale og IT/ })).toContainText(
+		'268,4 mio. kr.'
+	);
 	// The total is the sum of the rows (other tests may have edited a budget).
 	const amounts = await areas.locator('tbody td.num').allTextContents();
-	const sum = amounts.reduce((total, text) => total + Number(text.replace(/[^\d,]/g, '').replace(',', '.')), 0);
+	const sum = amounts.reduce(
+		(total, text) => total + Number(text.replace(/[^\d,]/g, '').replace(',', '.')),
+		0
+	);
 	expect(amounts).toHaveLength(5);
 	await expect(areas.getByRole('row', { name: /I alt/ })).toContainText(
 		`${sum.toLocaleString('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} mio. kr.`
@@ -28,16 +33,21 @@ test('an anonymous visitor reads the public page of an assembly', async ({ page 
 	// The timeline, with the council's status deadlines counted from the handover.
 	await expect(page.getByText('Overlevering til Byrådet')).toBeVisible();
 	await expect(page.getByText('15. juni 2027')).toBeVisible();
-	await expect(page.getByText('36 paneldeltagere')).toBeVisible();
+	// 36 seeded members; another test may have added one.
+	await expect(page.getByText(/^3[67] paneldeltagere$/)).toBeVisible();
 	await expectAccessible(page);
 });
 
-test('the page works in English, and a phone-sized screen keeps the budget table readable', async ({ page }) => {
+test('the page works in English, and a phone-sized screen keeps the budget table readable', async ({
+	page
+}) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto(`/borgersamling/${WELFARE}`);
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { name: 'Charge' })).toBeVisible();
-	await expect(page.getByRole('row', { name: /Social omsorg/ })).toContainText('DKK 1,184.5 million');
+	await expect(page.getByRole('row', { name: /Social omsorg/ })).toContainText(
+		'DKK 1,184.5 million'
+	);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Dansk' }).click();
@@ -47,10 +57,15 @@ test('the page works in English, and a phone-sized screen keeps the budget table
 test('a non-public assembly is not found by the public', async ({ page }) => {
 	const response = await page.goto(`/borgersamling/${DAYCARE}`);
 	expect(response?.status()).toBe(404);
-	await expect(page.getByText('Siden findes ikke, eller du har ikke adgang til den.')).toBeVisible();
+	await expect(
+		page.getByText('Siden findes ikke, eller du har ikke adgang til den.')
+	).toBeVisible();
 });
 
-test('the footer links to the accessibility statement and /was redirects to it', async ({ page, request }) => {
+test('the footer links to the accessibility statement and /was redirects to it', async ({
+	page,
+	request
+}) => {
 	await page.goto('/');
 	await expect(page.getByRole('link', { name: 'Tilgængelighedserklæring' })).toHaveAttribute(
 		'href',

@@ -3,12 +3,20 @@ import { PHASES, ROLES } from '$lib/roles';
 import { email } from './auth';
 
 const text = (min: number, max: number) =>
-	z.string().trim().min(min, min <= 1 ? 'field_required' : 'field_too_short').max(max, 'field_too_long');
+	z
+		.string()
+		.trim()
+		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
+		.max(max, 'field_too_long');
 
 const optionalDate = z
 	.string()
 	.trim()
-	.refine((value) => value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), 'field_date')
+	.refine(
+		(value) =>
+			value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))),
+		'field_date'
+	)
 	.transform((value) => (value === '' ? null : value));
 
 /** Danish or English decimal notation: "1.184,5", "1184,5" or "1184.5". */

@@ -66,7 +66,11 @@ export class ApiError extends Error {
 	}
 }
 
-function unwrap<T>(result: { data: T | null; error: { code: string; message: string } | null; status: number }): T {
+function unwrap<T>(result: {
+	data: T | null;
+	error: { code: string; message: string } | null;
+	status: number;
+}): T {
 	if (result.error) throw new ApiError(result.error.code, result.error.message, result.status);
 	return result.data as T;
 }
@@ -84,15 +88,27 @@ export async function myAssemblies(supabase: SupabaseClient): Promise<MyAssembly
 }
 
 /** One assembly, or null when it does not exist or is hidden from the caller. */
-export async function getAssembly(supabase: SupabaseClient, assemblyId: string): Promise<AssemblyDetail | null> {
-	const result = await api(supabase).rpc('get_assembly', { assembly_id: assemblyId }, { get: true });
+export async function getAssembly(
+	supabase: SupabaseClient,
+	assemblyId: string
+): Promise<AssemblyDetail | null> {
+	const result = await api(supabase).rpc(
+		'get_assembly',
+		{ assembly_id: assemblyId },
+		{ get: true }
+	);
 	if (result.error?.code === 'PT404') return null;
 	return unwrap(result);
 }
 
 /** The people of an assembly with their roles (administrators and facilitators). */
-export async function assemblyPeople(supabase: SupabaseClient, assemblyId: string): Promise<AssemblyPerson[]> {
-	return unwrap(await api(supabase).rpc('assembly_people', { assembly_id: assemblyId }, { get: true }));
+export async function assemblyPeople(
+	supabase: SupabaseClient,
+	assemblyId: string
+): Promise<AssemblyPerson[]> {
+	return unwrap(
+		await api(supabase).rpc('assembly_people', { assembly_id: assemblyId }, { get: true })
+	);
 }
 
 export interface AssemblyUpdate {
@@ -109,7 +125,11 @@ export interface AssemblyUpdate {
 	evaluation_on: string | null;
 }
 
-export async function updateAssembly(supabase: SupabaseClient, assemblyId: string, update: AssemblyUpdate) {
+export async function updateAssembly(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	update: AssemblyUpdate
+) {
 	return unwrap(await api(supabase).rpc('update_assembly', { assembly_id: assemblyId, ...update }));
 }
 
@@ -118,7 +138,9 @@ export async function updateWelfareArea(
 	welfareAreaId: string,
 	update: { name: string; description: string; budget_mio: number }
 ) {
-	return unwrap(await api(supabase).rpc('update_welfare_area', { welfare_area_id: welfareAreaId, ...update }));
+	return unwrap(
+		await api(supabase).rpc('update_welfare_area', { welfare_area_id: welfareAreaId, ...update })
+	);
 }
 
 export async function addPersonWithRole(
@@ -126,9 +148,18 @@ export async function addPersonWithRole(
 	assemblyId: string,
 	person: { full_name: string; email: string; role: AssemblyRole }
 ): Promise<string> {
-	return unwrap(await api(supabase).rpc('add_person_with_role', { assembly_id: assemblyId, ...person }));
+	return unwrap(
+		await api(supabase).rpc('add_person_with_role', { assembly_id: assemblyId, ...person })
+	);
 }
 
-export async function removeRole(supabase: SupabaseClient, assemblyId: string, personId: string, role: AssemblyRole) {
-	unwrap(await api(supabase).rpc('remove_role', { assembly_id: assemblyId, person_id: personId, role }));
+export async function removeRole(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	personId: string,
+	role: AssemblyRole
+) {
+	unwrap(
+		await api(supabase).rpc('remove_role', { assembly_id: assemblyId, person_id: personId, role })
+	);
 }

@@ -16,7 +16,10 @@ export function requireUser(): Session {
  * The assembly, when the signed-in person holds one of the roles in it. The database enforces the
  * same again: every call below runs as this person under RLS.
  */
-export async function requireRole(assemblyId: string, roles: AssemblyRole[]): Promise<AssemblyDetail> {
+export async function requireRole(
+	assemblyId: string,
+	roles: AssemblyRole[]
+): Promise<AssemblyDetail> {
 	requireUser();
 	const assembly = await getAssembly(getRequestEvent().locals.supabase, assemblyId);
 	if (!assembly) error(404, { message: 'Not found' });

@@ -55,7 +55,8 @@ export function targetOf(settings: Settings): Target {
 /** The JWT secret: from JWT_SECRET, or made once and kept in the data directory. */
 function jwtSecretFor(settings: Settings, dataDir: string): string {
 	if (settings.JWT_SECRET) {
-		if (settings.JWT_SECRET.length < 32) throw new Error('JWT_SECRET must be at least 32 characters.');
+		if (settings.JWT_SECRET.length < 32)
+			throw new Error('JWT_SECRET must be at least 32 characters.');
 		return settings.JWT_SECRET;
 	}
 	const file = join(dataDir, 'jwt-secret');
@@ -105,7 +106,9 @@ export async function startRuntime(settings: Settings): Promise<Runtime> {
 		const wantDemo = settings.SEED_DEMO ? settings.SEED_DEMO !== 'false' : target === 'embedded';
 		if (isNew && wantDemo) await seedDemo(db, supabaseDir);
 		const jwtSecret = jwtSecretFor(settings, dataDir);
-		const demo = (await db.query(`select 1 from app.people where email like '%@demo.samraad.dk' limit 1`)).rows.length > 0;
+		const demo =
+			(await db.query(`select 1 from app.people where email like '%@demo.samraad.dk' limit 1`)).rows
+				.length > 0;
 		current = {
 			target,
 			db,
@@ -148,7 +151,9 @@ export async function stopRuntime(): Promise<void> {
  */
 export function supabaseFor(accessToken: string | null, origin: string): SupabaseClient {
 	const rt = runtime();
-	const headers: Record<string, string> = accessToken ? { Authorization: `Bearer ${accessToken}` } : {};
+	const headers: Record<string, string> = accessToken
+		? { Authorization: `Bearer ${accessToken}` }
+		: {};
 	return createClient(rt.supabaseUrl ?? origin, rt.anonKey, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 		global: {

@@ -36,7 +36,12 @@ export function signAnonKey(secret: string): Promise<string> {
 
 /** The service-role key for trusted server scripts. Never sent to a browser. */
 export function signServiceKey(secret: string): Promise<string> {
-	return signJwt({ role: 'service_role' }, secret, 10 * 365 * 24 * 3600, new Date(Date.UTC(2026, 0, 1)));
+	return signJwt(
+		{ role: 'service_role' },
+		secret,
+		10 * 365 * 24 * 3600,
+		new Date(Date.UTC(2026, 0, 1))
+	);
 }
 
 /**

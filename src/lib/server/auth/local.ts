@@ -20,7 +20,11 @@ export interface SignedIn {
 export type RequestCodeResult = { ok: true } | { ok: false; reason: 'rate_limited' };
 export type VerifyResult =
 	| ({ ok: true } & SignedIn)
-	| { ok: false; reason: 'invalid' | 'expired' | 'used' | 'too_many_attempts' | 'locked'; attemptsLeft?: number };
+	| {
+			ok: false;
+			reason: 'invalid' | 'expired' | 'used' | 'too_many_attempts' | 'locked';
+			attemptsLeft?: number;
+	  };
 
 interface Options {
 	db: Database;
@@ -81,14 +85,19 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 	 */
 	async function issueCode(
 		rawEmail: string
-	): Promise<{ ok: true; code: string; token: string } | { ok: true; code: null } | { ok: false; reason: 'rate_limited' }> {
+	): Promise<
+		| { ok: true; code: string; token: string }
+		| { ok: true; code: null }
+		| { ok: false; reason: 'rate_limited' }
+	> {
 		const email = normaliseEmail(rawEmail);
 		const { rows } = await db.query<{ n: number }>(
 			`select count(*)::int as n from auth.one_time_codes
 			 where lower(email) = $1 and kind = 'code' and created_at > $2::timestamptz - interval '15 minutes'`,
 			[email, now().toISOString()]
 		);
-		if ((rows[0]?.n ?? 0) >= LIMITS.codesPerAddressPer15Minutes) return { ok: false, reason: 'rate_limited' };
+		if ((rows[0]?.n ?? 0) >= LIMITS.codesPerAddressPer15Minutes)
+			return { ok: false, reason: 'rate_limited' };
 		if (!(await isKnown(email))) return { ok: true, code: null };
 		const code = randomCode();
 		const token = randomToken();
@@ -123,14 +132,24 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 		await db.query(
 			`insert into auth.one_time_codes (email, kind, secret_hash, expires_at, created_at)
 			 values ($1, 'link', $2, $3, $4)`,
-			[email, await hmac(jwtSecret, `link:${token}`), new Date(at.getTime() + validDays * 86_400_000).toISOString(), at.toISOString()]
+			[
+				email,
+				await hmac(jwtSecret, `link:${token}`),
+				new Date(at.getTime() + validDays * 86_400_000).toISOString(),
+				at.toISOString()
+			]
 		);
 		return token;
 	}
 
 	async function startSession(email: string): Promise<SignedIn> {
 		const at = now();
-		const { rows } = await db.query<{ id: string; email: string; app_metadata: Record<string, unknown>; user_metadata: Record<string, unknown> }>(
+		const { rows } = await db.query<{
+			id: string;
+			email: string;
+			app_metadata: Record<string, unknown>;
+			user_metadata: Record<string, unknown>;
+		}>(
 			`insert into auth.users (email, last_sign_in_at) values ($1, $2)
 			 on conflict ((lower(email))) do update set last_sign_in_at = excluded.last_sign_in_at
 			 returning id, email, raw_app_meta_data as app_metadata, raw_user_meta_data as user_metadata`,
@@ -139,13 +158,22 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 		const user = rows[0]!;
 		const session = await db.query<{ id: string }>(
 			`insert into auth.sessions (user_id, created_at, refreshed_at, expires_at) values ($1, $2, $2, $3) returning id`,
-			[user.id, at.toISOString(), new Date(at.getTime() + LIMITS.sessionIdleDays * 86_400_000).toISOString()]
+			[
+				user.id,
+				at.toISOString(),
+				new Date(at.getTime() + LIMITS.sessionIdleDays * 86_400_000).toISOString()
+			]
 		);
 		return mint(user, session.rows[0]!.id);
 	}
 
 	async function mint(
-		user: { id: string; email: string; app_metadata: Record<string, unknown>; user_metadata: Record<string, unknown> },
+		user: {
+			id: string;
+			email: string;
+			app_metadata: Record<string, unknown>;
+			user_metadata: Record<string, unknown>;
+		},
 		sessionId: string
 	): Promise<SignedIn> {
 		const claims: SessionClaims = {
@@ -162,7 +190,10 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 	}
 
 	async function recordFailure(email: string) {
-		await db.query('insert into auth.failed_attempts (email, created_at) values ($1, $2)', [email, now().toISOString()]);
+		await db.query('insert into auth.failed_attempts (email, created_at) values ($1, $2)', [
+			email,
+			now().toISOString()
+		]);
 	}
 
 	async function lockedOut(email: string): Promise<boolean> {
@@ -179,7 +210,13 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 		const email = normaliseEmail(rawEmail);
 		const code = rawCode.replace(/\s/g, '');
 		if (await lockedOut(email)) return { ok: false, reason: 'locked' };
-		const { rows } = await db.query<{ id: string; secret_hash: string; expires_at: Date | string; attempts: number; used_at: unknown }>(
+		const { rows } = await db.query<{
+			id: string;
+			secret_hash: string;
+			expires_at: Date | string;
+			attempts: number;
+			used_at: unknown;
+		}>(
 			`select id, secret_hash, expires_at, attempts, used_at from auth.one_time_codes
 			 where lower(email) = $1 and kind = 'code' order by created_at desc limit 1`,
 			[email]
@@ -189,13 +226,19 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 			await recordFailure(email);
 			return { ok: false, reason: latest ? 'used' : 'invalid' };
 		}
-		if (new Date(latest.expires_at).getTime() <= now().getTime()) return { ok: false, reason: 'expired' };
-		if (latest.attempts >= LIMITS.attemptsPerCode) return { ok: false, reason: 'too_many_attempts' };
+		if (new Date(latest.expires_at).getTime() <= now().getTime())
+			return { ok: false, reason: 'expired' };
+		if (latest.attempts >= LIMITS.attemptsPerCode)
+			return { ok: false, reason: 'too_many_attempts' };
 		if ((await hmac(jwtSecret, `code:${email}:${code}`)) !== latest.secret_hash) {
-			await db.query('update auth.one_time_codes set attempts = attempts + 1 where id = $1', [latest.id]);
+			await db.query('update auth.one_time_codes set attempts = attempts + 1 where id = $1', [
+				latest.id
+			]);
 			await recordFailure(email);
 			const attemptsLeft = LIMITS.attemptsPerCode - latest.attempts - 1;
-			return attemptsLeft > 0 ? { ok: false, reason: 'invalid', attemptsLeft } : { ok: false, reason: 'too_many_attempts' };
+			return attemptsLeft > 0
+				? { ok: false, reason: 'invalid', attemptsLeft }
+				: { ok: false, reason: 'too_many_attempts' };
 		}
 		// Single use: only the request that flips used_at wins.
 		const claimed = await db.query(
@@ -217,10 +260,13 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 		);
 		const row = rows[0];
 		if (!row) {
-			const seen = await db.query('select 1 from auth.one_time_codes where secret_hash = $1', [hash]);
+			const seen = await db.query('select 1 from auth.one_time_codes where secret_hash = $1', [
+				hash
+			]);
 			return { ok: false, reason: seen.rows.length ? 'used' : 'invalid' };
 		}
-		if (new Date(row.expires_at).getTime() <= now().getTime()) return { ok: false, reason: 'expired' };
+		if (new Date(row.expires_at).getTime() <= now().getTime())
+			return { ok: false, reason: 'expired' };
 		return { ok: true, ...(await startSession(row.email)) };
 	}
 
@@ -233,7 +279,12 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 		if (!read) return null;
 		if (!read.expired) return { accessToken: token, claims: read.claims };
 		const at = now();
-		const { rows } = await db.query<{ id: string; email: string; app_metadata: Record<string, unknown>; user_metadata: Record<string, unknown> }>(
+		const { rows } = await db.query<{
+			id: string;
+			email: string;
+			app_metadata: Record<string, unknown>;
+			user_metadata: Record<string, unknown>;
+		}>(
 			`update auth.sessions s set refreshed_at = $2,
 			   expires_at = least($2::timestamptz + make_interval(days => $3), s.created_at + make_interval(days => $4))
 			 from auth.users u
@@ -248,10 +299,10 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 	async function signOut(token: string): Promise<void> {
 		const read = await readSessionJwt(token, jwtSecret, now());
 		if (!read) return;
-		await db.query('update auth.sessions set revoked_at = $2 where id = $1 and revoked_at is null', [
-			read.claims.session_id,
-			now().toISOString()
-		]);
+		await db.query(
+			'update auth.sessions set revoked_at = $2 where id = $1 and revoked_at is null',
+			[read.claims.session_id, now().toISOString()]
+		);
 	}
 
 	return { issueCode, issueLink, verifyCode, exchangeLink, resume, signOut };

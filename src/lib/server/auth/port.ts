@@ -25,15 +25,22 @@ export type ComposeMail = (input: { code: string; link: string; minutes: number 
  */
 export interface AuthPort {
 	/** Sends a code and a personal link to the address, if anyone by that address may sign in. */
-	requestCode(email: string, compose: ComposeMail): Promise<{ ok: true } | { ok: false; reason: 'rate_limited' }>;
-	verifyCode(email: string, code: string): Promise<{ ok: true } | { ok: false; reason: SignInFailure; attemptsLeft?: number }>;
+	requestCode(
+		email: string,
+		compose: ComposeMail
+	): Promise<{ ok: true } | { ok: false; reason: 'rate_limited' }>;
+	verifyCode(
+		email: string,
+		code: string
+	): Promise<{ ok: true } | { ok: false; reason: SignInFailure; attemptsLeft?: number }>;
 	exchangeLink(token: string): Promise<{ ok: true } | { ok: false; reason: SignInFailure }>;
 	/** The current session, renewed if needed; null when signed out. */
 	session(): Promise<Session | null>;
 	signOut(): Promise<void>;
 }
 
-const cookieName = (url: URL) => (url.protocol === 'https:' ? '__Host-samraad_session' : 'samraad_session');
+const cookieName = (url: URL) =>
+	url.protocol === 'https:' ? '__Host-samraad_session' : 'samraad_session';
 
 function setSessionCookie(cookies: Cookies, url: URL, token: string) {
 	cookies.set(cookieName(url), token, {
@@ -56,7 +63,11 @@ function localAdapter(event: RequestEvent): AuthPort {
 			if (issued.code !== null) {
 				const link = new URL('/log-ind/link', url.origin);
 				link.searchParams.set('t', issued.token);
-				const mail = compose({ code: issued.code, link: link.href, minutes: LIMITS.codeTtlMinutes });
+				const mail = compose({
+					code: issued.code,
+					link: link.href,
+					minutes: LIMITS.codeTtlMinutes
+				});
 				await rt.mailer.send({ to: normaliseEmail(email), ...mail });
 			}
 			return { ok: true };
@@ -103,7 +114,10 @@ function supabaseAdapter(event: RequestEvent): AuthPort {
 	const client = createServerClient(rt.supabaseUrl!, rt.anonKey, {
 		cookies: {
 			getAll: () => event.cookies.getAll(),
-			setAll: (all) => all.forEach(({ name, value, options }) => event.cookies.set(name, value, { ...options, path: '/' }))
+			setAll: (all) =>
+				all.forEach(({ name, value, options }) =>
+					event.cookies.set(name, value, { ...options, path: '/' })
+				)
 		}
 	});
 	const failure = (message: string): SignInFailure =>
@@ -112,14 +126,21 @@ function supabaseAdapter(event: RequestEvent): AuthPort {
 		async requestCode(email) {
 			const { error } = await client.auth.signInWithOtp({
 				email: normaliseEmail(email),
-				options: { shouldCreateUser: false, emailRedirectTo: new URL('/log-ind/link', event.url.origin).href }
+				options: {
+					shouldCreateUser: false,
+					emailRedirectTo: new URL('/log-ind/link', event.url.origin).href
+				}
 			});
 			if (error?.status === 429) return { ok: false, reason: 'rate_limited' };
 			// Unknown addresses are answered like known ones, so addresses cannot be probed.
 			return { ok: true };
 		},
 		async verifyCode(email, code) {
-			const { error } = await client.auth.verifyOtp({ email: normaliseEmail(email), token: code, type: 'email' });
+			const { error } = await client.auth.verifyOtp({
+				email: normaliseEmail(email),
+				token: code,
+				type: 'email'
+			});
 			return error ? { ok: false, reason: failure(error.message) } : { ok: true };
 		},
 		async exchangeLink(tokenHash) {

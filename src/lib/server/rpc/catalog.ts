@@ -40,7 +40,10 @@ interface CatalogRow {
 }
 
 /** Reads every function of a schema from pg_catalog (PostgREST's "schema cache"). */
-export async function loadCatalog(db: Queryable, schema: string): Promise<Map<string, RpcFunction[]>> {
+export async function loadCatalog(
+	db: Queryable,
+	schema: string
+): Promise<Map<string, RpcFunction[]>> {
 	const { rows } = await db.query<CatalogRow>(catalogSql, [schema]);
 	const catalog = new Map<string, RpcFunction[]>();
 	for (const row of rows) {

@@ -48,7 +48,11 @@ export function statusForSqlState(code: string, anonymous: boolean): number {
 	return byClass[code.slice(0, 2)] ?? 400;
 }
 
-export function errorResponse(status: number, body: RpcErrorBody, headers: HeadersInit = {}): Response {
+export function errorResponse(
+	status: number,
+	body: RpcErrorBody,
+	headers: HeadersInit = {}
+): Response {
 	return new Response(JSON.stringify(body), {
 		status,
 		headers: { 'content-type': 'application/json; charset=utf-8', ...headers }

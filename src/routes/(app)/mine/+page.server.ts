@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { ROLE_PATHS } from '$lib/roles';
+import { roleHref } from '$lib/role-links';
 import { myAssemblies } from '$lib/server/assemblies';
 import { requireUser } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
@@ -9,6 +9,6 @@ export const load = (async ({ locals }) => {
 	const assemblies = await myAssemblies(locals.supabase);
 	// One assembly and one role: go straight to that role's page.
 	const only = assemblies.length === 1 && assemblies[0]!.roles.length === 1 ? assemblies[0]! : null;
-	if (only) redirect(303, `/mine/${only.id}/${ROLE_PATHS[only.roles[0]!]}`);
+	if (only) redirect(303, roleHref(only.id, only.roles[0]!));
 	return { assemblies };
 }) satisfies PageServerLoad;

@@ -37,7 +37,10 @@ export const actions = {
 			text: m.mail_body({ code, link, minutes })
 		}));
 		if (!result.ok) {
-			return fail(429, { values: { email: parsed.data.email }, errors: { email: m.sign_in_rate_limited() } });
+			return fail(429, {
+				values: { email: parsed.data.email },
+				errors: { email: m.sign_in_rate_limited() }
+			});
 		}
 		return { step: 'code' as const, email: parsed.data.email, sent: true };
 	},
@@ -45,16 +48,26 @@ export const actions = {
 		const form = await request.formData();
 		const parsed = parseForm(verifyCodeSchema, form);
 		if (!parsed.ok) {
-			return fail(400, { ...parsed.failure.data, step: 'code' as const, email: String(form.get('email') ?? '') });
+			return fail(400, {
+				...parsed.failure.data,
+				step: 'code' as const,
+				email: String(form.get('email') ?? '')
+			});
 		}
 		const result = await locals.auth.verifyCode(parsed.data.email, parsed.data.code);
 		if (!result.ok) {
-			const status = result.reason === 'locked' || result.reason === 'too_many_attempts' ? 429 : 400;
+			const status =
+				result.reason === 'locked' || result.reason === 'too_many_attempts' ? 429 : 400;
 			return fail(status, {
 				step: 'code' as const,
 				email: parsed.data.email,
 				values: { email: parsed.data.email, code: parsed.data.code },
-				errors: { code: failureMessage(result.reason, 'attemptsLeft' in result ? result.attemptsLeft : undefined) },
+				errors: {
+					code: failureMessage(
+						result.reason,
+						'attemptsLeft' in result ? result.attemptsLeft : undefined
+					)
+				},
 				canRetry: result.reason === 'invalid'
 			});
 		}

@@ -1,7 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { fieldFailure, formValues, parseForm } from '$lib/forms';
-import { addPersonSchema, assemblySchema, removeRoleSchema, welfareAreaSchema } from '$lib/schemas/assembly';
+import {
+	addPersonSchema,
+	assemblySchema,
+	removeRoleSchema,
+	welfareAreaSchema
+} from '$lib/schemas/assembly';
 import {
 	addPersonWithRole,
 	ApiError,
@@ -33,13 +38,22 @@ export const actions = {
 		await requireRole(params.assemblyId, ['admin']);
 		const form = await request.formData();
 		const parsed = parseForm(welfareAreaSchema, form);
-		if (!parsed.ok) return fail(400, { form: `area-${parsed.failure.data.values.welfare_area_id}`, ...parsed.failure.data });
+		if (!parsed.ok)
+			return fail(400, {
+				form: `area-${parsed.failure.data.values.welfare_area_id}`,
+				...parsed.failure.data
+			});
 		const { welfare_area_id, ...update } = parsed.data;
 		try {
 			await updateWelfareArea(locals.supabase, welfare_area_id, update);
 		} catch (error) {
 			if (error instanceof ApiError && error.code === '23505') {
-				return fieldFailure(`area-${welfare_area_id}`, formValues(form), 'name', m.duplicate_area());
+				return fieldFailure(
+					`area-${welfare_area_id}`,
+					formValues(form),
+					'name',
+					m.duplicate_area()
+				);
 			}
 			throw error;
 		}
