@@ -4,11 +4,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale']
-		}),
+		// Under vitest the messages come precompiled (`npm run i18n`): the plugin's watcher would keep
+		// the test run from exiting.
+		process.env.VITEST
+			? []
+			: paraglideVitePlugin({
+					project: './project.inlang',
+					outdir: './src/lib/paraglide',
+					strategy: ['cookie', 'baseLocale']
+				}),
 		sveltekit()
 	],
 	ssr: { external: ['@electric-sql/pglite'] },
