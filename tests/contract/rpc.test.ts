@@ -179,19 +179,14 @@ describe.each(targets)('$name', (target) => {
 		});
 
 		// PostgREST names the value whenever the function names its output: a single-column RETURNS
-		// TABLE gives objects, as does a single OUT parameter (PostgREST #1615, #1931). The endpoint's
-		// catalog sees only the column's base type and returns bare values. Drop `.fails` once
-		// catalog.ts treats functions with OUT/INOUT/TABLE arguments as composite.
-		it.fails(
-			'KNOWN DEVIATION: names the value of a single-column table or OUT parameter',
-			async () => {
-				expect((await api().rpc('contract_single_column', { n: 2 })).data).toEqual([
-					{ value: 1 },
-					{ value: 2 }
-				]);
-				expect((await api().rpc('contract_single_out', { n: 4 })).data).toEqual({ doubled: 8 });
-			}
-		);
+		// TABLE gives objects, as does a single OUT parameter (PostgREST #1615, #1931).
+		it('names the value of a single-column table or OUT parameter', async () => {
+			expect((await api().rpc('contract_single_column', { n: 2 })).data).toEqual([
+				{ value: 1 },
+				{ value: 2 }
+			]);
+			expect((await api().rpc('contract_single_out', { n: 4 })).data).toEqual({ doubled: 8 });
+		});
 
 		it('answers a void function with 204 and no data', async () => {
 			const added = await as('admin').rpc('add_person_with_role', {

@@ -218,7 +218,7 @@ export function createLocalAuth({ db, jwtSecret, now = () => new Date() }: Optio
 			used_at: unknown;
 		}>(
 			`select id, secret_hash, expires_at, attempts, used_at from auth.one_time_codes
-			 where lower(email) = $1 and kind = 'code' order by created_at desc limit 1`,
+			 where lower(email) = $1 and kind = 'code' order by created_at desc, used_at nulls first limit 1`,
 			[email]
 		);
 		const latest = rows[0];

@@ -21,7 +21,8 @@ select p.proname as name,
        coalesce(p.proargmodes::text[], '{}'::text[]) as argmodes,
        array(select format_type(t, null) from unnest(p.proargtypes) with ordinality as u(t, i) order by i) as in_types,
        p.prorettype = 'void'::regtype as returns_void,
-       (t.typtype = 'c' or (p.prorettype = 'record'::regtype)) as returns_composite
+       (t.typtype = 'c' or p.prorettype = 'record'::regtype
+        or coalesce(p.proargmodes && array['o', 'b', 't']::"char"[], false)) as returns_composite
 from pg_catalog.pg_proc p
 join pg_catalog.pg_namespace n on n.oid = p.pronamespace
 join pg_catalog.pg_type t on t.oid = p.prorettype
@@ -96,16 +97,17 @@ export function callSql(fn: RpcFunction, keys: string[]): string {
 	const call = `${ident(fn.schema)}.${ident(fn.name)}(${given
 		.map((a) => `${ident(a.name)} := _b.${ident(a.name)}`)
 		.join(', ')})`;
+	// Rows are expanded (`_r.*`) so a function with one OUT or TABLE column still gives objects.
 	switch (fn.returns) {
 		case 'void':
 			return `select null::text as body from ${record}${call} as _r`;
 		case 'scalar':
 			return `select to_json(_r.v)::text as body from ${record}${call} as _r(v)`;
 		case 'object':
-			return `select to_json(_r)::text as body from ${record}${call} as _r`;
+			return `select to_json(_s)::text as body from (select _r.* from ${record}${call} as _r) as _s`;
 		case 'setof-scalar':
 			return `select coalesce(json_agg(_r.v), '[]')::text as body from ${record}${call} as _r(v)`;
 		case 'setof-object':
-			return `select coalesce(json_agg(_r), '[]')::text as body from ${record}${call} as _r`;
+			return `select coalesce(json_agg(_s), '[]')::text as body from (select _r.* from ${record}${call} as _r) as _s`;
 	}
 }

@@ -12,7 +12,10 @@ export interface RpcErrorBody {
  */
 export function statusForSqlState(code: string, anonymous: boolean): number {
 	if (code === '42501') return anonymous ? 401 : 403;
-	if (/^PT\d{3}$/.test(code)) return Number(code.slice(2));
+	if (/^PT\d{3}$/.test(code)) {
+		const status = Number(code.slice(2));
+		return status >= 200 && status <= 599 ? status : 500;
+	}
 	const exact: Record<string, number> = {
 		'23503': 409,
 		'23505': 409,
