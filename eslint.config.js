@@ -27,6 +27,14 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'node_modules/', '.data/', '**/*.js', '**/*.cjs']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'node_modules/',
+			'.data/',
+			'**/*.js',
+			'**/*.cjs'
+		]
 	}
 );
