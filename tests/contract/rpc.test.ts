@@ -188,6 +188,22 @@ describe.each(targets)('$name', (target) => {
 			expect((await api().rpc('contract_single_out', { n: 4 })).data).toEqual({ doubled: 8 });
 		});
 
+		it('gives one object for .single(), and 406 PGRST116 when there is not exactly one row', async () => {
+			const one = await api().rpc('list_assemblies').single();
+			expect(one.error).toBeNull();
+			expect(one.data).toMatchObject({ id: seed.publicAssembly });
+			const many = await api().rpc('contract_single_column', { n: 2 }).single();
+			expect(many.status).toBe(406);
+			expect(many.error).toMatchObject({ code: 'PGRST116' });
+		});
+
+		it('refuses filters on a function result rather than ignore them', async () => {
+			const filtered = await api().rpc('list_assemblies').eq('phase', 'sessions').limit(1);
+			expect(filtered.status).toBe(400);
+			expect(filtered.error).toMatchObject({ code: 'PGRST100' });
+			expect(filtered.data).toBeNull();
+		});
+
 		it('answers a void function with 204 and no data', async () => {
 			const added = await as('admin').rpc('add_person_with_role', {
 				assembly_id: seed.publicAssembly,

@@ -98,6 +98,16 @@ export function createRpcEndpoint({ db, jwtSecret, schemas = ['api'] }: RpcEndpo
 		if (readOnly) {
 			args = Object.fromEntries(new URL(request.url).searchParams);
 		} else {
+			// supabase-js puts filters and modifiers (.eq, .limit, select=) in the query string; this
+			// endpoint serves plain calls only, so it says so rather than return unfiltered rows.
+			if (new URL(request.url).searchParams.size > 0) {
+				return errorResponse(400, {
+					code: 'PGRST100',
+					message: 'Filters, ordering and column selection on function results are not supported',
+					details: [...new URL(request.url).searchParams.keys()].join(', '),
+					hint: 'Filter inside the SQL function instead.'
+				});
+			}
 			const text = await request.text();
 			try {
 				args = text.trim() === '' ? {} : JSON.parse(text);
@@ -149,6 +159,23 @@ export function createRpcEndpoint({ db, jwtSecret, schemas = ['api'] }: RpcEndpo
 				{ readOnly }
 			);
 			if (fn.returns === 'void') return new Response(null, { status: 204 });
+			// `.single()` asks for exactly one object (PostgREST's singular response).
+			if (/application\/vnd\.pgrst\.object\+json/.test(request.headers.get('accept') ?? '')) {
+				const parsed: unknown = JSON.parse(body ?? 'null');
+				const rows = Array.isArray(parsed) ? parsed : [parsed];
+				if (rows.length !== 1) {
+					return errorResponse(406, {
+						code: 'PGRST116',
+						message: 'JSON object requested, multiple (or no) rows returned',
+						details: `The result contains ${rows.length} rows`,
+						hint: null
+					});
+				}
+				return new Response(method === 'HEAD' ? null : JSON.stringify(rows[0]), {
+					status: 200,
+					headers: { 'content-type': 'application/vnd.pgrst.object+json; charset=utf-8' }
+				});
+			}
 			return new Response(method === 'HEAD' ? null : (body ?? 'null'), {
 				status: 200,
 				headers: JSON_HEADERS

@@ -32,10 +32,21 @@ export const actions = {
 		const form = await request.formData();
 		const parsed = parseForm(requestCodeSchema, form);
 		if (!parsed.ok) return parsed.failure;
-		const result = await locals.auth.requestCode(parsed.data.email, ({ code, link, minutes }) => ({
-			subject: m.mail_subject({ code }),
-			text: m.mail_body({ code, link, minutes })
-		}));
+		let result: Awaited<ReturnType<typeof locals.auth.requestCode>>;
+		try {
+			result = await locals.auth.requestCode(parsed.data.email, ({ code, link, minutes }) => ({
+				subject: m.mail_subject({ code }),
+				text: m.mail_body({ code, link, minutes })
+			}));
+		} catch (error) {
+			// The mail server is down or refuses: say so beside the field, keep the address.
+			// Only the error's code: SMTP messages can carry the recipient's address.
+			console.error('sign-in mail failed:', (error as { code?: string }).code ?? 'unknown');
+			return fail(503, {
+				values: { email: parsed.data.email },
+				errors: { email: m.sign_in_mail_failed() }
+			});
+		}
 		if (!result.ok) {
 			return fail(429, {
 				values: { email: parsed.data.email },
