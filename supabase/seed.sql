@@ -21,9 +21,9 @@ insert into app.assemblies (
   'Borgersamling om fremtidens dagtilbud',
   'Hvordan skal kommunens dagtilbud se ud i 2035, når der bliver færre børn i landdistrikterne og flere i byerne?',
   'Hedensted Kommune',
-  'preparation',
+  'recruitment',
   false,
-  '2026-11-01', null, null, null, null, null, null
+  '2026-10-01', '2026-11-16', '2027-01-15', '2027-03-04', '2027-05-29', '2027-06-10', null
 );
 
 insert into app.welfare_areas (assembly_id, position, name, description, budget_mio) values
@@ -87,3 +87,53 @@ insert into app.people (id, full_name, email) values
 insert into app.role_assignments (assembly_id, person_id, role) values
   ('a55e0b1e-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000001', 'member'),
   ('a55e0b1e-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-000000000002', 'member');
+
+-- Recruitment of the welfare assembly: the quotas its panel of 36 was drawn to (population shares
+-- are demo figures in the shape of Danmarks Statistik's tables, ±1 seat).
+insert into app.recruitment_settings (assembly_id, panel_size, reserve_size, one_per_household, replacement_cutoff_on, privacy_notice) values
+  ('a55e0b1e-0000-4000-8000-000000000001', 36, 10, true, '2026-10-29',
+   'Hedensted Kommune behandler dine oplysninger for at kunne trække lod om pladserne i borgersamlingen og kontakte dig. Oplysninger om personer, der ikke bliver udtrukket, slettes, når klagefristen for lodtrækningen er udløbet.'),
+  ('a55e0b1e-0000-4000-8000-000000000002', 24, 8, true, '2027-03-18',
+   'Hedensted Kommune behandler dine oplysninger for at kunne trække lod om pladserne i borgersamlingen og kontakte dig. Oplysninger om personer, der ikke bliver udtrukket, slettes, når klagefristen for lodtrækningen er udløbet.');
+
+insert into app.categories (id, assembly_id, position, name, question, kind) values
+  ('ca000000-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000001', 1, 'Køn', 'Hvilket køn er du?', 'choice'),
+  ('ca000000-0000-4000-8000-000000000002', 'a55e0b1e-0000-4000-8000-000000000001', 2, 'Alder', 'Hvilket år er du født?', 'birth_year'),
+  ('ca000000-0000-4000-8000-000000000003', 'a55e0b1e-0000-4000-8000-000000000001', 3, 'Område', 'Hvor i kommunen bor du?', 'choice'),
+  ('ca000000-0000-4000-8000-000000000004', 'a55e0b1e-0000-4000-8000-000000000001', 4, 'Uddannelse', 'Hvad er din højeste fuldførte uddannelse?', 'choice'),
+  ('ca000000-0000-4000-8000-000000000011', 'a55e0b1e-0000-4000-8000-000000000002', 1, 'Køn', 'Hvilket køn er du?', 'choice'),
+  ('ca000000-0000-4000-8000-000000000012', 'a55e0b1e-0000-4000-8000-000000000002', 2, 'Alder', 'Hvilket år er du født?', 'birth_year'),
+  ('ca000000-0000-4000-8000-000000000013', 'a55e0b1e-0000-4000-8000-000000000002', 3, 'Småbørnsforælder', 'Har du børn under 6 år?', 'choice');
+
+insert into app.features (category_id, position, name, min, max, population_share, age_from, age_to) values
+  ('ca000000-0000-4000-8000-000000000001', 1, 'Kvinde', 17, 19, 0.503, null, null),
+  ('ca000000-0000-4000-8000-000000000001', 2, 'Mand', 17, 19, 0.497, null, null),
+  ('ca000000-0000-4000-8000-000000000002', 1, '16–29 år', 6, 8, 0.190, 16, 29),
+  ('ca000000-0000-4000-8000-000000000002', 2, '30–49 år', 9, 11, 0.280, 30, 49),
+  ('ca000000-0000-4000-8000-000000000002', 3, '50–64 år', 8, 10, 0.250, 50, 64),
+  ('ca000000-0000-4000-8000-000000000002', 4, '65 år og derover', 9, 11, 0.280, 65, 130),
+  ('ca000000-0000-4000-8000-000000000003', 1, 'Hedensted by og omegn', 10, 12, 0.300, null, null),
+  ('ca000000-0000-4000-8000-000000000003', 2, 'Juelsminde-området', 6, 8, 0.200, null, null),
+  ('ca000000-0000-4000-8000-000000000003', 3, 'Tørring-Uldum', 6, 8, 0.200, null, null),
+  ('ca000000-0000-4000-8000-000000000003', 4, 'Løsning-Hornsyld', 10, 12, 0.300, null, null),
+  ('ca000000-0000-4000-8000-000000000004', 1, 'Grundskole', 8, 10, 0.250, null, null),
+  ('ca000000-0000-4000-8000-000000000004', 2, 'Erhvervsfaglig', 13, 16, 0.400, null, null),
+  ('ca000000-0000-4000-8000-000000000004', 3, 'Videregående', 11, 14, 0.350, null, null),
+  ('ca000000-0000-4000-8000-000000000011', 1, 'Kvinde', 11, 13, 0.503, null, null),
+  ('ca000000-0000-4000-8000-000000000011', 2, 'Mand', 11, 13, 0.497, null, null),
+  ('ca000000-0000-4000-8000-000000000012', 1, '16–34 år', 6, 9, 0.310, 16, 34),
+  ('ca000000-0000-4000-8000-000000000012', 2, '35–59 år', 7, 10, 0.360, 35, 59),
+  ('ca000000-0000-4000-8000-000000000012', 3, '60 år og derover', 6, 9, 0.330, 60, 130),
+  ('ca000000-0000-4000-8000-000000000013', 1, 'Ja', 6, 10, 0.120, null, null),
+  ('ca000000-0000-4000-8000-000000000013', 2, 'Nej', 14, 18, 0.880, null, null);
+
+-- The day-care assembly is recruiting: a first batch of invitation letters.
+insert into app.invitation_batches (id, assembly_id, label, mode, created_at) values
+  ('1b000000-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002', 'Første udsendelse (demo)', 'addresses', '2026-11-16 09:00+01');
+insert into app.invitations (assembly_id, batch_id, code, recipient_name, address_line, postal_code, city, district) values
+  ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', '9P3SBFUVZRU', 'Beboeren', 'Søndergade 12', '8722', 'Hedensted', 'Hedensted by'),
+  ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'WF3AXN2BL85', 'Beboeren', 'Åvænget 3', '7130', 'Juelsminde', 'Juelsminde'),
+  ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', '6VYXMY854YK', 'Beboeren', 'Bygaden 41', '7160', 'Tørring', 'Tørring-Uldum'),
+  ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'Y4NH5GJ6UMN', 'Beboeren', 'Stationsvej 7', '8723', 'Løsning', 'Løsning-Hornsyld'),
+  ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'DKLP76FMWU5', 'Beboeren', 'Kirkevej 22', '7140', 'Stouby', 'Juelsminde'),
+  ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'UZ9BBC6M6NT', 'Beboeren', 'Toftegårdsvej 5', '8781', 'Stenderup', 'Hedensted by');
