@@ -15,7 +15,11 @@ export interface FormFailure {
 /** The form's text fields as typed, so a failed submission gives back everything. */
 export function formValues(formData: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
-	for (const [key, value] of formData) if (typeof value === 'string') values[key] = value;
+	for (const [key, value] of formData) {
+		if (typeof value !== 'string') continue;
+		// Repeated keys (checkbox groups) are kept as one comma-separated value.
+		values[key] = key in values ? `${values[key]},${value}` : value;
+	}
 	return values;
 }
 
@@ -33,10 +37,14 @@ function translate(issue: z.core.$ZodIssue): string {
  */
 export function parseForm<S extends z.ZodType>(
 	schema: S,
-	formData: FormData
+	formData: FormData,
+	/** Fields that may repeat (checkbox groups), parsed as arrays. */
+	arrays: string[] = []
 ): { ok: true; data: z.infer<S> } | { ok: false; failure: ActionFailure<FormFailure> } {
 	const values = formValues(formData);
-	const result = schema.safeParse(values);
+	const input: Record<string, unknown> = { ...values };
+	for (const key of arrays) input[key] = formData.getAll(key).filter((v) => typeof v === 'string');
+	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {

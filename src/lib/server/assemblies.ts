@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { api, unwrap } from './api';
 import type { AssemblyPhase, AssemblyRole } from '$lib/roles';
 import type { AssemblyDates } from '$lib/timeline';
 
@@ -54,28 +55,6 @@ export interface AssemblyPerson {
 	has_account: boolean;
 	roles: AssemblyRole[];
 }
-
-/** An error from the API that the page should not show raw. */
-export class ApiError extends Error {
-	constructor(
-		readonly code: string,
-		message: string,
-		readonly status: number
-	) {
-		super(message);
-	}
-}
-
-function unwrap<T>(result: {
-	data: T | null;
-	error: { code: string; message: string } | null;
-	status: number;
-}): T {
-	if (result.error) throw new ApiError(result.error.code, result.error.message, result.status);
-	return result.data as T;
-}
-
-const api = (supabase: SupabaseClient) => supabase.schema('api');
 
 /** The assemblies this caller may see. */
 export async function listAssemblies(supabase: SupabaseClient): Promise<AssemblySummary[]> {

@@ -7,9 +7,9 @@ import {
 	removeRoleSchema,
 	welfareAreaSchema
 } from '$lib/schemas/assembly';
+import { ApiError } from '$lib/server/api';
 import {
 	addPersonWithRole,
-	ApiError,
 	assemblyPeople,
 	removeRole,
 	updateAssembly,

@@ -1,0 +1,244 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { newCode } from '$lib/recruitment/code';
+import { api, unwrap } from './api';
+
+/** Row shapes of the recruitment functions in supabase/migrations/*_create_recruitment_api.sql. */
+export type CategoryKind = 'choice' | 'birth_year';
+export type RegistrationStatus =
+	'pool' | 'selected' | 'reserve' | 'confirmed' | 'declined' | 'withdrawn' | 'participated';
+export type RegistrationChannel = 'self' | 'phone' | 'paper';
+export const SUPPORT_NEEDS = [
+	'transport',
+	'childcare',
+	'interpreter',
+	'accessibility',
+	'other'
+] as const;
+export type SupportNeed = (typeof SUPPORT_NEEDS)[number];
+
+export interface RegistrationForm {
+	assembly_id: string;
+	title: string;
+	municipality: string;
+	registration_closes_on: string | null;
+	first_session_on: string | null;
+	last_session_on: string | null;
+	used: boolean;
+	closed: boolean;
+	privacy_notice: string;
+	categories: {
+		id: string;
+		name: string;
+		question: string;
+		kind: CategoryKind;
+		features: { id: string; name: string }[];
+	}[];
+}
+
+export interface QuotaFeature {
+	id: string;
+	name: string;
+	min: number;
+	max: number;
+	position: number;
+	population_share: number | null;
+	age_from: number | null;
+	age_to: number | null;
+	registered: number;
+}
+
+export interface RecruitmentOverview {
+	settings: {
+		assembly_id: string;
+		panel_size: number;
+		reserve_size: number;
+		one_per_household: boolean;
+		replacement_cutoff_on: string | null;
+		privacy_notice: string;
+	} | null;
+	categories: {
+		id: string;
+		name: string;
+		question: string;
+		kind: CategoryKind;
+		position: number;
+		features: QuotaFeature[];
+	}[];
+	invitations: { total: number; used: number };
+	registrations: Partial<Record<RegistrationStatus, number>>;
+}
+
+export interface PoolEntry {
+	id: string;
+	registration_number: number;
+	full_name: string;
+	email: string | null;
+	phone: string | null;
+	birth_year: number;
+	postal_code: string;
+	household_key: string;
+	channel: RegistrationChannel;
+	status: RegistrationStatus;
+	created_at: string;
+	support_needs: SupportNeed[];
+	answers: Record<string, string>;
+}
+
+export interface InvitationBatch {
+	id: string;
+	label: string;
+	mode: 'codes' | 'addresses';
+	created_at: string;
+	total: number;
+	used: number;
+}
+
+export interface Invitation {
+	code: string;
+	recipient_name: string | null;
+	address_line: string | null;
+	postal_code: string | null;
+	city: string | null;
+	district: string | null;
+	used: boolean;
+}
+
+export interface RegistrationInput {
+	full_name: string;
+	birth_year: number;
+	address_line: string;
+	postal_code: string;
+	city: string;
+	email: string | null;
+	phone: string | null;
+	answers: Record<string, string>;
+	support_needs: SupportNeed[];
+	support_note: string;
+	consent: boolean;
+}
+
+/** The form behind a registration code (anyone holding the code). */
+export async function registrationForm(
+	supabase: SupabaseClient,
+	code: string
+): Promise<RegistrationForm> {
+	return unwrap(await api(supabase).rpc('registration_form', { code }, { get: true }));
+}
+
+/** A citizen registers with a code. */
+export async function register(
+	supabase: SupabaseClient,
+	code: string,
+	input: RegistrationInput
+): Promise<{ registration_number: number; assembly_title: string }> {
+	return unwrap(await api(supabase).rpc('register', { code, ...input }));
+}
+
+/** Staff register someone by phone or from a paper form. */
+export async function registerByStaff(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	channel: Exclude<RegistrationChannel, 'self'>,
+	input: RegistrationInput
+): Promise<{ registration_number: number; assembly_title: string }> {
+	return unwrap(
+		await api(supabase).rpc('register_by_staff', { assembly_id: assemblyId, channel, ...input })
+	);
+}
+
+export async function recruitmentOverview(
+	supabase: SupabaseClient,
+	assemblyId: string
+): Promise<RecruitmentOverview> {
+	return unwrap(
+		await api(supabase).rpc('recruitment_overview', { assembly_id: assemblyId }, { get: true })
+	);
+}
+
+export async function pool(supabase: SupabaseClient, assemblyId: string): Promise<PoolEntry[]> {
+	return unwrap(await api(supabase).rpc('pool', { assembly_id: assemblyId }, { get: true }));
+}
+
+export async function invitationBatches(
+	supabase: SupabaseClient,
+	assemblyId: string
+): Promise<InvitationBatch[]> {
+	return unwrap(
+		await api(supabase).rpc('invitation_batches', { assembly_id: assemblyId }, { get: true })
+	);
+}
+
+export async function listInvitations(
+	supabase: SupabaseClient,
+	batchId: string
+): Promise<Invitation[]> {
+	return unwrap(await api(supabase).rpc('list_invitations', { batch_id: batchId }, { get: true }));
+}
+
+export async function saveRecruitmentSettings(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	settings: {
+		panel_size: number;
+		reserve_size: number;
+		one_per_household: boolean;
+		privacy_notice: string;
+		replacement_cutoff_on: string | null;
+	}
+): Promise<void> {
+	unwrap(
+		await api(supabase).rpc('save_recruitment_settings', { assembly_id: assemblyId, ...settings })
+	);
+}
+
+export interface FeatureInput {
+	name: string;
+	min: number;
+	max: number;
+	population_share: number | null;
+	age_from: number | null;
+	age_to: number | null;
+}
+
+/** Adds a category with its features, or replaces an existing one's, in one transaction. */
+export async function saveCategory(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	category: {
+		category_id: string | null;
+		name: string;
+		question: string;
+		kind: CategoryKind;
+		features: FeatureInput[];
+	}
+): Promise<string> {
+	return unwrap(await api(supabase).rpc('save_category', { assembly_id: assemblyId, ...category }));
+}
+
+export async function deleteCategory(supabase: SupabaseClient, categoryId: string): Promise<void> {
+	unwrap(await api(supabase).rpc('delete_category', { category_id: categoryId }));
+}
+
+/**
+ * Makes a batch of invitations: one per address row, or `count` bare codes. Codes are made here
+ * (random, 50 bits, with a check symbol); the database only stores them.
+ */
+export async function createInvitations(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	label: string,
+	recipients: Omit<Invitation, 'code' | 'used'>[] | number
+): Promise<string> {
+	const rows =
+		typeof recipients === 'number'
+			? Array.from({ length: recipients }, () => ({ code: newCode() }))
+			: recipients.map((recipient) => ({ ...recipient, code: newCode() }));
+	return unwrap(
+		await api(supabase).rpc('create_invitations', {
+			assembly_id: assemblyId,
+			label,
+			mode: typeof recipients === 'number' ? 'codes' : 'addresses',
+			invitations: rows
+		})
+	);
+}
