@@ -132,6 +132,8 @@ alter table app.registration_answers enable row level security;
 grant select on app.recruitment_settings, app.categories, app.features to anon, authenticated;
 grant insert, update, delete on app.recruitment_settings, app.categories, app.features to authenticated;
 grant select, insert, update, delete on app.invitation_batches, app.invitations to authenticated;
+-- anon may select; without anon policies RLS returns no rows rather than an error.
+grant select on app.invitation_batches, app.invitations, app.registrations, app.registration_answers to anon;
 grant select, insert, update, delete on app.registrations, app.registration_answers to authenticated;
 grant all on app.recruitment_settings, app.categories, app.features, app.invitation_batches,
   app.invitations, app.registrations, app.registration_answers to service_role;

@@ -40,6 +40,8 @@ language plpgsql security definer set search_path = ''
 as $$
 declare
   assembly app.assemblies;
+  letter record;
+  violated text;
   registration uuid := gen_random_uuid();
   number int;
   reference_date date;
@@ -50,6 +52,22 @@ begin
   select * into assembly from app.assemblies a where a.id = target_assembly_id;
   if assembly.id is null then
     raise exception 'Assembly not found' using errcode = 'PT404', detail = 'assembly_unknown';
+  end if;
+  -- Who may write: the holder of an unused code of this assembly (self), or its administrators
+  -- (phone, paper). The invitation row is locked, so one code registers one person.
+  if invitation is null then
+    if channel = 'self' or not (target_assembly_id in (select private.assemblies_where_i_am('{admin}'))) then
+      raise exception 'Only the assembly''s administrators can register people without a code'
+        using errcode = '42501';
+    end if;
+  else
+    select i.assembly_id, i.used_at into letter from app.invitations i where i.id = invitation for update;
+    if letter.assembly_id is distinct from target_assembly_id or channel <> 'self' then
+      raise exception 'The code does not belong to this assembly' using errcode = '42501';
+    end if;
+    if letter.used_at is not null then
+      raise exception 'The code has already been used' using errcode = 'P0001', detail = 'code_used';
+    end if;
   end if;
   if channel = 'self' and assembly.registration_closes_on is not null
      and private.today_in_copenhagen() > assembly.registration_closes_on then
@@ -111,8 +129,14 @@ begin
   return jsonb_build_object('registration_number', number, 'assembly_title', assembly.title);
 exception
   when unique_violation then
-    raise exception 'This address is already registered for the assembly'
-      using errcode = '23505', detail = 'email_taken';
+    get stacked diagnostics violated = constraint_name;
+    if violated = 'registrations_email_key' then
+      raise exception 'This address is already registered for the assembly'
+        using errcode = '23505', detail = 'email_taken';
+    elsif violated = 'registrations_invitation_id_key' then
+      raise exception 'The code has already been used' using errcode = 'P0001', detail = 'code_used';
+    end if;
+    raise;
 end
 $$;
 
@@ -123,15 +147,16 @@ grant execute on function private.today_in_copenhagen(), private.invitation_for_
   private.create_registration(uuid, uuid, app.registration_channel, text, text, text, int, text, text, text, jsonb, text[], text, boolean)
   to anon, authenticated, service_role;
 
--- What the registration form needs, for the holder of a code.
-create function api.registration_form(code text) returns jsonb
-language plpgsql stable security invoker set search_path = ''
+-- What the registration form needs, for the holder of a code: the assembly's description, its
+-- questions and privacy notice, even when the assembly is not public. Nothing else.
+create function private.registration_form_for_code(code text) returns jsonb
+language plpgsql stable security definer set search_path = ''
 as $$
 declare
   found record;
   result jsonb;
 begin
-  select * into found from private.invitation_for_code(registration_form.code);
+  select * into found from private.invitation_for_code(registration_form_for_code.code);
   if found.invitation_id is null then
     raise exception 'Unknown code' using errcode = 'PT404', detail = 'code_unknown',
       hint = 'Check the code in the letter, or call the secretariat.';
@@ -154,19 +179,18 @@ begin
       ) order by c.position, c.name)
       from app.categories c where c.assembly_id = a.id), '[]'::jsonb)
   ) into result
-  from private.assembly_for_registration(found.assembly_id) a
-  left join app.recruitment_settings s on s.assembly_id = a.id;
+  from app.assemblies a
+  left join app.recruitment_settings s on s.assembly_id = a.id
+  where a.id = found.assembly_id;
   return result;
 end
 $$;
+revoke execute on function private.registration_form_for_code(text) from public;
+grant execute on function private.registration_form_for_code(text) to anon, authenticated, service_role;
 
--- An assembly's public description for someone holding one of its codes, even when the assembly
--- is not (yet) public.
-create function private.assembly_for_registration(target_assembly_id uuid) returns setof app.assemblies
-language sql stable security definer set search_path = ''
-as $$ select * from app.assemblies a where a.id = target_assembly_id $$;
-revoke execute on function private.assembly_for_registration(uuid) from public;
-grant execute on function private.assembly_for_registration(uuid) to anon, authenticated, service_role;
+create function api.registration_form(code text) returns jsonb
+language sql stable security invoker set search_path = ''
+as $$ select private.registration_form_for_code(registration_form.code) $$;
 
 -- A citizen registers with the code from the letter.
 create function api.register(
@@ -290,7 +314,7 @@ create function api.save_category(
 language plpgsql security invoker set search_path = ''
 as $$
 declare
-  id uuid := coalesce(save_category.category_id, gen_random_uuid());
+  target uuid := coalesce(save_category.category_id, gen_random_uuid());
   feature jsonb;
   i int := 0;
 begin
@@ -302,28 +326,47 @@ begin
   end if;
   if save_category.category_id is null then
     insert into app.categories (id, assembly_id, name, question, kind, position)
-    values (id, save_category.assembly_id, save_category.name, save_category.question, save_category.kind,
+    values (target, save_category.assembly_id, save_category.name, save_category.question, save_category.kind,
             (select coalesce(max(c.position), 0) + 1 from app.categories c where c.assembly_id = save_category.assembly_id));
   else
     update app.categories c set name = save_category.name, question = save_category.question, kind = save_category.kind
-    where c.id = save_category.category_id and c.assembly_id = save_category.assembly_id;
+    where c.id = target and c.assembly_id = save_category.assembly_id;
     if not found then
       raise exception 'Category not found' using errcode = 'PT404';
     end if;
     -- Features keep their ids (and answers) when their names stay.
-    delete from app.features f where f.category_id = id
+    delete from app.features f where f.category_id = target
       and f.name not in (select x ->> 'name' from jsonb_array_elements(features) x);
   end if;
   for feature in select * from jsonb_array_elements(features) loop
     i := i + 1;
     insert into app.features (category_id, name, min, max, population_share, age_from, age_to, position)
-    values (id, feature ->> 'name', coalesce((feature ->> 'min')::int, 0), coalesce((feature ->> 'max')::int, 0),
+    values (target, feature ->> 'name', coalesce((feature ->> 'min')::int, 0), coalesce((feature ->> 'max')::int, 0),
             (feature ->> 'population_share')::numeric, (feature ->> 'age_from')::int, (feature ->> 'age_to')::int, i)
-    on conflict (category_id, name) do update set
+    on conflict on constraint features_category_id_name_key do update set
       min = excluded.min, max = excluded.max, population_share = excluded.population_share,
       age_from = excluded.age_from, age_to = excluded.age_to, position = excluded.position;
   end loop;
-  return id;
+  return target;
+end
+$$;
+
+-- Sets many quotas at once (e.g. computed from population shares), in one transaction.
+-- quotas: [{feature_id, min, max}]
+create function api.set_quotas(assembly_id uuid, quotas jsonb) returns int
+language plpgsql security invoker set search_path = ''
+as $$
+declare
+  changed int;
+begin
+  update app.features f set min = (q ->> 'min')::int, max = (q ->> 'max')::int
+  from jsonb_array_elements(quotas) q, app.categories c
+  where f.id = (q ->> 'feature_id')::uuid and c.id = f.category_id and c.assembly_id = set_quotas.assembly_id;
+  get diagnostics changed = row_count;
+  if changed <> jsonb_array_length(quotas) then
+    raise exception 'Only the assembly''s administrators can set its quotas' using errcode = '42501';
+  end if;
+  return changed;
 end
 $$;
 
@@ -409,6 +452,7 @@ grant execute on function
   api.save_recruitment_settings(uuid, int, int, boolean, text, date),
   api.save_category(uuid, text, app.category_kind, jsonb, text, uuid),
   api.delete_category(uuid),
+  api.set_quotas(uuid, jsonb),
   api.create_invitations(uuid, text, text, jsonb),
   api.invitation_batches(uuid),
   api.list_invitations(uuid),

@@ -162,7 +162,14 @@ export const categorySchema = z
 			]).flat()
 		)
 	})
-	.transform((value, ctx) => {
+	.transform((raw, ctx) => {
+		// The feature rows are built with fromEntries, which TypeScript cannot follow.
+		const value = raw as Record<string, unknown> & {
+			category_id: string | null;
+			name: string;
+			question: string;
+			kind: 'choice' | 'birth_year';
+		};
 		const row = (i: number, field: string) =>
 			(value as Record<string, unknown>)[`feature_${i}_${field}`];
 		const features = [];

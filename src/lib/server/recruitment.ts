@@ -215,6 +215,15 @@ export async function saveCategory(
 	return unwrap(await api(supabase).rpc('save_category', { assembly_id: assemblyId, ...category }));
 }
 
+/** Sets many quotas in one transaction. */
+export async function setQuotas(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	quotas: { feature_id: string; min: number; max: number }[]
+): Promise<number> {
+	return unwrap(await api(supabase).rpc('set_quotas', { assembly_id: assemblyId, quotas }));
+}
+
 export async function deleteCategory(supabase: SupabaseClient, categoryId: string): Promise<void> {
 	unwrap(await api(supabase).rpc('delete_category', { category_id: categoryId }));
 }

@@ -1,0 +1,597 @@
+/**
+ * LEXIMIN (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021): the distribution over valid
+ * panels that maximises the smallest selection probability, then the second smallest, and so on.
+ *
+ * People with the same features (and no household constraint) are interchangeable, and the
+ * LEXIMIN probabilities are unique, so they get the same probability. The algorithm therefore works
+ * on *types* of people and on panel *compositions* (how many of each type), which turns a pool of
+ * thousands into a handful of LP rows, and expands compositions into panels at the end.
+ *
+ * Level by level, the restricted master LP over the compositions found so far
+ *
+ *     maximise z  s.t.  Σ_x λ_x·x_t ≥ c_t·z    for every type t not yet fixed (c_t people)
+ *                       Σ_x λ_x·x_t ≥ c_t·f_t  for every fixed type t
+ *                       Σ_x λ_x = 1,  λ ≥ 0
+ *
+ * is solved by column generation: its duals y_t price a new composition (the valid one with the
+ * largest Σ y_t·x_t; a local search first, the exact ILP when that finds nothing). When no
+ * composition beats the convexity dual, z is optimal over all panels. By complementary slackness
+ * every type with y_t > 0 is held at z in every optimal distribution, so it is fixed at z and the
+ * next level raises the rest.
+ */
+import { compileInstance, panelProgram, type CompiledInstance } from './feasibility';
+import { seededRandom, tryLegacy } from './legacy';
+import {
+	getHighs,
+	InfeasibleError,
+	quietOptions,
+	runToOptimality,
+	toModelData,
+	type Highs,
+	type Model
+} from './solver';
+import type { Distribution, Instance, RunOptions } from './types';
+
+export interface LeximinOptions extends RunOptions {
+	/** Seed of the LEGACY draws that provide the first compositions (runs are deterministic per seed). */
+	seed?: number;
+	/** How many LEGACY draws to try for initial compositions; default 200. */
+	initialDraws?: number;
+}
+
+export interface LeximinResult {
+	distribution: Distribution;
+	/** Each person's LEXIMIN selection probability, as fixed level by level. */
+	probabilities: number[];
+	stats: {
+		/** Distinct types of people (same features, not bound by a household). */
+		types: number;
+		levels: number;
+		compositions: number;
+		pricingRounds: number;
+		exactPricings: number;
+		seconds: number;
+	};
+}
+
+/** A composition must beat the convexity dual by more than this to enter the master. */
+const PRICING_TOLERANCE = 1e-9;
+/** A dual above this marks a type as held at the level's minimum. */
+const DUAL_SUPPORT = 1e-9;
+/** Fixed probabilities enter later levels this much lower, so rounding cannot make them infeasible. */
+const FIX_MARGIN = 1e-9;
+/** Yield to the event loop (to notice an abort) at least this often, in milliseconds. */
+const YIELD_EVERY_MS = 25;
+/** New compositions the local search may add per round. */
+const SEARCH_STARTS = 4;
+
+/** LEXIMIN-optimal distribution over valid panels. Throws {@link InfeasibleError} when none exists. */
+export async function leximin(instance: Instance, options: LeximinOptions = {}): Promise<Distribution> {
+	return (await leximinWithDetails(instance, options)).distribution;
+}
+
+/** {@link leximin} with the fixed probabilities and counters of the run. */
+export async function leximinWithDetails(
+	instance: Instance,
+	options: LeximinOptions = {}
+): Promise<LeximinResult> {
+	const started = Date.now();
+	const compiled = compileInstance(instance);
+	if (options.signal?.aborted) throw abortError(options.signal);
+	if (compiled.k < 0 || compiled.k > compiled.n) throw new InfeasibleError();
+	const run = new LeximinRun(compiled, options, await getHighs());
+	try {
+		return await run.solve(started);
+	} finally {
+		run.dispose();
+	}
+}
+
+/** The error a cancelled run rejects with. */
+export function abortError(signal?: AbortSignal): Error {
+	const reason: unknown = signal?.reason;
+	if (reason instanceof Error && reason.name === 'AbortError') return reason;
+	return new DOMException('The LEXIMIN run was cancelled', 'AbortError');
+}
+
+/** Interchangeable people: same quota rows, not in a household group. */
+interface Types {
+	/** Pool indices of each type. */
+	members: number[][];
+	typeOf: Int32Array;
+	/** Quota rows of each type, sorted. */
+	rowsOf: number[][];
+	/** Household group of each type (a household member is a type of their own), or -1. */
+	householdOf: Int32Array;
+}
+
+function groupTypes(compiled: CompiledInstance): Types {
+	const byKey = new Map<string, number>();
+	const members: number[][] = [];
+	const rowsOf: number[][] = [];
+	const household: number[] = [];
+	const typeOf = new Int32Array(compiled.n);
+	for (let i = 0; i < compiled.n; i++) {
+		const rows = [...(compiled.quotasOf[i] ?? [])].sort((a, b) => a - b);
+		const group = compiled.householdOf[i] ?? -1;
+		const key = group >= 0 ? `person ${i}` : rows.join(',');
+		let t = byKey.get(key);
+		if (t === undefined) {
+			t = members.length;
+			byKey.set(key, t);
+			members.push([]);
+			rowsOf.push(rows);
+			household.push(group);
+		}
+		members[t]?.push(i);
+		typeOf[i] = t;
+	}
+	return { members, typeOf, rowsOf, householdOf: Int32Array.from(household) };
+}
+
+class LeximinRun {
+	private readonly types: Types;
+	private readonly size: Int32Array;
+	private readonly master: Model;
+	private readonly pricing: Model;
+	private readonly compositions: Int32Array[] = [];
+	private readonly known = new Set<string>();
+	private readonly fixed: Float64Array;
+	private readonly isFixed: Uint8Array;
+	private fixedTypes = 0;
+	private fixedPeople = 0;
+	/** The master's latest primal solution: column 0 is z, then one weight per composition. */
+	private lastPrimal = new Float64Array(0);
+	private lastYield = Date.now();
+	private lastFraction = 0;
+	private levels = 0;
+	private pricingRounds = 0;
+	private exactPricings = 0;
+
+	constructor(
+		private readonly compiled: CompiledInstance,
+		private readonly options: LeximinOptions,
+		private readonly highs: Highs
+	) {
+		this.types = groupTypes(compiled);
+		const count = this.types.members.length;
+		this.size = Int32Array.from(this.types.members, (people) => people.length);
+		this.fixed = new Float64Array(count);
+		this.isFixed = new Uint8Array(count);
+		this.pricing = this.createPricing();
+		this.master = this.createMaster();
+	}
+
+	/** max Σ y_t·x_t over integer compositions x meeting the size, quotas and households. */
+	private createPricing(): Model {
+		const { highs, types, compiled } = this;
+		const count = types.members.length;
+		const rowTypes = compiled.quotas.map(() => [] as number[]);
+		types.rowsOf.forEach((rows, t) => rows.forEach((row) => rowTypes[row]?.push(t)));
+		const householdTypes = compiled.households.map(() => [] as number[]);
+		types.householdOf.forEach((group, t) => {
+			if (group >= 0) householdTypes[group]?.push(t);
+		});
+		const all = Array.from({ length: count }, (_, t) => t);
+		const program = panelProgram(compiled);
+		program.cost = new Array<number>(count).fill(0);
+		program.lower = new Array<number>(count).fill(0);
+		program.upper = Array.from(this.size);
+		program.integer = new Array<boolean>(count).fill(true);
+		program.rows = [
+			{ indices: all, values: all.map(() => 1), lower: compiled.k, upper: compiled.k },
+			...compiled.quotas.map((quota, row) => ({
+				indices: rowTypes[row] ?? [],
+				values: (rowTypes[row] ?? []).map(() => 1),
+				lower: quota.min,
+				upper: quota.max
+			})),
+			...householdTypes.map((group) => ({
+				indices: group,
+				values: group.map(() => 1),
+				lower: 0,
+				upper: 1
+			}))
+		];
+		const model = highs.createModel(toModelData(highs, program));
+		model.options.set({ ...quietOptions, mip_rel_gap: 1e-9, mip_abs_gap: 1e-9 });
+		return model;
+	}
+
+	/** Column 0 is z (free); rows are the types, then Σ λ = 1. Compositions are added as columns. */
+	private createMaster(): Model {
+		const { highs } = this;
+		const count = this.size.length;
+		const starts = [0];
+		const indices: number[] = [];
+		const values: number[] = [];
+		for (let t = 0; t < count; t++) {
+			indices.push(0);
+			values.push(-(this.size[t] ?? 0));
+			starts.push(indices.length);
+		}
+		starts.push(indices.length);
+		const model = highs.createModel({
+			numCols: 1,
+			numRows: count + 1,
+			sense: highs.constants.objectiveSense.minimize,
+			colCost: [-1],
+			colLower: [-highs.infinity],
+			colUpper: [highs.infinity],
+			rowLower: [...new Array<number>(count).fill(0), 1],
+			rowUpper: [...new Array<number>(count).fill(highs.infinity), 1],
+			matrix: { format: 'csr', numRows: count + 1, numCols: 1, starts, indices, values }
+		});
+		model.options.set({
+			...quietOptions,
+			solver: 'simplex',
+			primal_feasibility_tolerance: 1e-9,
+			dual_feasibility_tolerance: 1e-9
+		});
+		return model;
+	}
+
+	dispose(): void {
+		this.master.dispose();
+		this.pricing.dispose();
+	}
+
+	async solve(started: number): Promise<LeximinResult> {
+		const count = this.size.length;
+		this.progress('initial panels', 0);
+		await this.addInitialCompositions();
+		this.progress('leximin', 0.05);
+		while (this.fixedTypes < count) {
+			const { z, duals, ceiling } = await this.maximiseMinimum();
+			this.levels++;
+			const unfixed: number[] = [];
+			for (let t = 0; t < count; t++) if (!this.isFixed[t]) unfixed.push(t);
+			// When the unfixed reach the ceiling (probabilities sum to k), they all sit at z.
+			let toFix =
+				z >= ceiling - 1e-7 ? unfixed : unfixed.filter((t) => (duals[t] ?? 0) > DUAL_SUPPORT);
+			if (toFix.length === 0) {
+				// Σ c_t·y_t over the unfixed is 1, so some type has a positive dual; take the largest.
+				toFix = [unfixed.reduce((best, t) => ((duals[t] ?? 0) > (duals[best] ?? 0) ? t : best))];
+			}
+			this.fix(toFix, Math.max(0, z));
+			this.progress('leximin', 0.05 + (0.9 * this.fixedPeople) / this.compiled.n, z);
+		}
+		await this.checkpoint();
+		const distribution = this.expand();
+		const probabilities = Array.from(this.types.typeOf, (t) => this.fixed[t] ?? 0);
+		this.progress('done', 1);
+		return {
+			distribution,
+			probabilities,
+			stats: {
+				types: count,
+				levels: this.levels,
+				compositions: this.compositions.length,
+				pricingRounds: this.pricingRounds,
+				exactPricings: this.exactPricings,
+				seconds: (Date.now() - started) / 1000
+			}
+		};
+	}
+
+	/** Cheap, diverse starting columns: LEGACY draws (no solver); one ILP composition if none works. */
+	private async addInitialCompositions(): Promise<void> {
+		const random = seededRandom(this.options.seed ?? 1);
+		const draws = this.options.initialDraws ?? 200;
+		for (let d = 0; d < draws; d++) {
+			const panel = tryLegacy(this.compiled, random);
+			if (panel) {
+				const composition = new Int32Array(this.size.length);
+				for (const i of panel) {
+					const t = this.types.typeOf[i] ?? 0;
+					composition[t] = (composition[t] ?? 0) + 1;
+				}
+				this.addComposition(composition);
+			}
+			if (d % 20 === 19) await this.checkpoint();
+		}
+		if (this.compositions.length === 0) {
+			const composition = this.exactPricing(new Float64Array(this.size.length).fill(1));
+			if (!composition) throw new InfeasibleError();
+			this.addComposition(composition);
+		}
+	}
+
+	/** Column generation for one level: the optimal z, the final duals and the level's ceiling. */
+	private async maximiseMinimum(): Promise<{ z: number; duals: Float64Array; ceiling: number }> {
+		const count = this.size.length;
+		let unfixedPeople = 0;
+		let fixedMass = 0;
+		for (let t = 0; t < count; t++) {
+			const size = this.size[t] ?? 0;
+			if (this.isFixed[t]) fixedMass += size * Math.max(0, (this.fixed[t] ?? 0) - FIX_MARGIN);
+			else unfixedPeople += size;
+		}
+		// Probabilities sum to k, so no distribution gives every unfixed person more than this.
+		const ceiling = (this.compiled.k - fixedMass) / unfixedPeople;
+		for (;;) {
+			await this.checkpoint();
+			runToOptimality(this.master, { what: 'the LEXIMIN master LP' });
+			const solution = this.master.getSolution();
+			this.lastPrimal = Float64Array.from(solution.colValue);
+			const duals = Float64Array.from(solution.rowDual.subarray(0, count));
+			const cap = -(solution.rowDual[count] ?? 0);
+			const z = -this.master.getObjectiveValue();
+			if (z >= ceiling - PRICING_TOLERANCE) return { z, duals, ceiling };
+			this.pricingRounds++;
+			if (this.localSearch(duals, cap) > 0) continue;
+			const composition = this.exactPricing(duals);
+			if (!composition) throw new InfeasibleError();
+			if (value(composition, duals) <= cap + PRICING_TOLERANCE || !this.addComposition(composition)) {
+				return { z, duals, ceiling };
+			}
+		}
+	}
+
+	/**
+	 * Improves the master's current compositions by moving one seat from one type to another while
+	 * the quotas hold; adds those that end above the cap. Returns how many were added.
+	 */
+	private localSearch(duals: Float64Array, cap: number): number {
+		const { quotas, households } = this.compiled;
+		const { rowsOf, householdOf } = this.types;
+		const count = this.size.length;
+		const starts = this.compositions
+			.map((composition, c) => ({ composition, weight: this.lastPrimal[c + 1] ?? 0 }))
+			.filter(({ weight }) => weight > 1e-12)
+			.sort((a, b) => b.weight - a.weight)
+			.slice(0, SEARCH_STARTS);
+		const order = Array.from({ length: count }, (_, t) => t).sort(
+			(a, b) => (duals[b] ?? 0) - (duals[a] ?? 0)
+		);
+		let added = 0;
+		for (const { composition } of starts) {
+			const x = Int32Array.from(composition);
+			const rowCount = new Int32Array(quotas.length);
+			const householdCount = new Int32Array(households.length);
+			for (let t = 0; t < count; t++) {
+				const seats = x[t] ?? 0;
+				if (seats === 0) continue;
+				for (const row of rowsOf[t] ?? []) rowCount[row] = (rowCount[row] ?? 0) + seats;
+				const group = householdOf[t] ?? -1;
+				if (group >= 0) householdCount[group] = (householdCount[group] ?? 0) + seats;
+			}
+			let current = value(x, duals);
+			for (let improved = true; improved; ) {
+				improved = false;
+				// Take a seat from the cheapest occupied type, give it to the dearest type that can take it.
+				for (let from = count - 1; from >= 0 && !improved; from--) {
+					const a = order[from] ?? 0;
+					if ((x[a] ?? 0) === 0) continue;
+					for (let to = 0; to < from && !improved; to++) {
+						const b = order[to] ?? 0;
+						const gain = (duals[b] ?? 0) - (duals[a] ?? 0);
+						if (gain <= PRICING_TOLERANCE) break;
+						if ((x[b] ?? 0) >= (this.size[b] ?? 0)) continue;
+						if (!canMove(a, b, rowsOf, rowCount, quotas)) continue;
+						const groupB = householdOf[b] ?? -1;
+						if (groupB >= 0 && groupB !== householdOf[a] && (householdCount[groupB] ?? 0) >= 1) {
+							continue;
+						}
+						x[a] = (x[a] ?? 0) - 1;
+						x[b] = (x[b] ?? 0) + 1;
+						for (const row of rowsOf[a] ?? []) rowCount[row] = (rowCount[row] ?? 0) - 1;
+						for (const row of rowsOf[b] ?? []) rowCount[row] = (rowCount[row] ?? 0) + 1;
+						const groupA = householdOf[a] ?? -1;
+						if (groupA >= 0) householdCount[groupA] = (householdCount[groupA] ?? 0) - 1;
+						if (groupB >= 0) householdCount[groupB] = (householdCount[groupB] ?? 0) + 1;
+						current += gain;
+						improved = true;
+					}
+				}
+			}
+			if (current > cap + PRICING_TOLERANCE && this.addComposition(x)) added++;
+		}
+		return added;
+	}
+
+	/** The valid composition maximising Σ weights·x (the pricing ILP), or null when none exists. */
+	private exactPricing(weights: ArrayLike<number>): Int32Array | null {
+		this.exactPricings++;
+		const count = this.size.length;
+		let largest = 0;
+		for (let t = 0; t < count; t++) largest = Math.max(largest, weights[t] ?? 0);
+		const scale = largest > 0 ? 1 / largest : 1;
+		const costs = new Float64Array(count);
+		for (let t = 0; t < count; t++) costs[t] = Math.max(0, weights[t] ?? 0) * scale;
+		this.pricing.changeColsCost({ kind: 'range', from: 0, to: count - 1 }, costs);
+		const outcome = runToOptimality(this.pricing, {
+			what: 'the LEXIMIN pricing ILP',
+			mip: true,
+			allowInfeasible: true
+		});
+		if (outcome === 'infeasible') return null;
+		return Int32Array.from(this.pricing.getSolution().colValue, (seats) => Math.round(seats));
+	}
+
+	/** Adds a composition as a master column; false when it is already there. */
+	private addComposition(composition: Int32Array): boolean {
+		const key = composition.join(',');
+		if (this.known.has(key)) return false;
+		this.known.add(key);
+		this.compositions.push(composition);
+		const indices: number[] = [];
+		const values: number[] = [];
+		composition.forEach((seats, t) => {
+			if (seats > 0) {
+				indices.push(t);
+				values.push(seats);
+			}
+		});
+		indices.push(this.size.length);
+		values.push(1);
+		this.master.addCol(0, 0, this.highs.infinity, { indices, values });
+		return true;
+	}
+
+	private fix(types: number[], z: number): void {
+		for (const t of types) {
+			const size = this.size[t] ?? 0;
+			this.fixed[t] = z;
+			this.isFixed[t] = 1;
+			this.master.changeCoefficient(t, 0, 0);
+			this.master.changeRowBounds(t, size * Math.max(0, z - FIX_MARGIN), this.highs.infinity);
+			this.fixedPeople += size;
+		}
+		this.fixedTypes += types.length;
+	}
+
+	/**
+	 * Turns the weighted compositions into weighted panels. Within a composition each type's seats
+	 * are spread evenly over its members by {@link evenSubsets}; the types' lists are then laid side
+	 * by side on [0, 1) and cut wherever any of them changes, so every member of type t is selected
+	 * with exactly the composition's share x_t / c_t.
+	 */
+	private expand(): Distribution {
+		const byKey = new Map<string, { panel: number[]; weight: number }>();
+		let total = 0;
+		this.compositions.forEach((composition, c) => {
+			const lambda = this.lastPrimal[c + 1] ?? 0;
+			if (lambda <= 1e-12) return;
+			total += lambda;
+			const lists: { size: number; steps: { people: number[]; width: number }[] }[] = [];
+			composition.forEach((seats, t) => {
+				if (seats === 0) return;
+				const people = this.types.members[t] ?? [];
+				const steps = evenSubsets(people.length, seats).map((step) => ({
+					people: step.chosen.map((position) => people[position] ?? -1),
+					width: step.width
+				}));
+				lists.push({ size: people.length, steps });
+			});
+			// Walk the lists together; positions are fractions (sum of widths so far) / size.
+			const at = lists.map(() => 0);
+			const done = lists.map(() => 0);
+			let previous = { numerator: 0, denominator: 1 };
+			while (lists.length > 0) {
+				let next: { numerator: number; denominator: number } | null = null;
+				lists.forEach((list, l) => {
+					const end = { numerator: (done[l] ?? 0) + (list.steps[at[l] ?? 0]?.width ?? 0), denominator: list.size };
+					if (!next || end.numerator * next.denominator < next.numerator * end.denominator) next = end;
+				});
+				if (!next) break;
+				const end: { numerator: number; denominator: number } = next;
+				const width = end.numerator / end.denominator - previous.numerator / previous.denominator;
+				if (width > 0) {
+					const panel = lists
+						.flatMap((list, l) => list.steps[at[l] ?? 0]?.people ?? [])
+						.sort((a, b) => a - b);
+					const key = panel.join(',');
+					const entry = byKey.get(key);
+					if (entry) entry.weight += lambda * width;
+					else byKey.set(key, { panel, weight: lambda * width });
+				}
+				let finished = false;
+				lists.forEach((list, l) => {
+					const step = list.steps[at[l] ?? 0];
+					const stepEnd = (done[l] ?? 0) + (step?.width ?? 0);
+					if (stepEnd * end.denominator === end.numerator * list.size) {
+						done[l] = stepEnd;
+						at[l] = (at[l] ?? 0) + 1;
+						if ((at[l] ?? 0) >= list.steps.length) finished = true;
+					}
+				});
+				previous = end;
+				if (finished) break;
+			}
+			if (lists.length === 0) {
+				const entry = byKey.get('');
+				if (entry) entry.weight += lambda;
+				else byKey.set('', { panel: [], weight: lambda });
+			}
+		});
+		const entries = [...byKey.values()];
+		return {
+			panels: entries.map((entry) => entry.panel),
+			weights: entries.map((entry) => entry.weight / total)
+		};
+	}
+
+	private progress(phase: string, fraction: number, z?: number): void {
+		this.lastFraction = Math.max(this.lastFraction, Math.min(1, fraction));
+		this.options.onProgress?.({
+			phase,
+			fraction: this.lastFraction,
+			message:
+				z === undefined
+					? undefined
+					: `level ${this.levels}: ${this.fixedPeople} of ${this.compiled.n} fixed at ≥ ${z.toFixed(6)}`
+		});
+	}
+
+	/** Throws if cancelled; now and then lets the event loop run so that an abort can arrive. */
+	private async checkpoint(): Promise<void> {
+		const { signal } = this.options;
+		if (signal?.aborted) throw abortError(signal);
+		if (Date.now() - this.lastYield >= YIELD_EVERY_MS) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			this.lastYield = Date.now();
+			if (signal?.aborted) throw abortError(signal);
+		}
+	}
+}
+
+function value(composition: Int32Array, duals: ArrayLike<number>): number {
+	let sum = 0;
+	composition.forEach((seats, t) => {
+		sum += seats * (duals[t] ?? 0);
+	});
+	return sum;
+}
+
+/** Whether moving one seat from type a to type b keeps every quota row within its bounds. */
+function canMove(
+	a: number,
+	b: number,
+	rowsOf: number[][],
+	rowCount: Int32Array,
+	quotas: CompiledInstance['quotas']
+): boolean {
+	const rowsA = rowsOf[a] ?? [];
+	const rowsB = rowsOf[b] ?? [];
+	for (const row of rowsA) {
+		if (rowsB.includes(row)) continue;
+		if ((rowCount[row] ?? 0) - 1 < (quotas[row]?.min ?? 0)) return false;
+	}
+	for (const row of rowsB) {
+		if (rowsA.includes(row)) continue;
+		if ((rowCount[row] ?? 0) + 1 > (quotas[row]?.max ?? 0)) return false;
+	}
+	return true;
+}
+
+const evenSubsetsCache = new Map<string, { chosen: number[]; width: number }[]>();
+
+/**
+ * Subsets of `seats` out of `size` positions with integer widths summing to `size`, such that each
+ * position is covered by total width exactly `seats`: choosing a subset with probability
+ * width / size selects everyone with probability seats / size. Greedy on the remaining need: take
+ * the `seats` positions with the largest need, for as long as no other position's need would
+ * exceed what remains. Each step empties a chosen position or saturates another, so there are few.
+ */
+export function evenSubsets(size: number, seats: number): { chosen: number[]; width: number }[] {
+	const key = `${size}/${seats}`;
+	const cached = evenSubsetsCache.get(key);
+	if (cached) return cached;
+	const need = new Array<number>(size).fill(seats);
+	const order = Array.from({ length: size }, (_, i) => i);
+	const steps: { chosen: number[]; width: number }[] = [];
+	let remaining = size;
+	while (remaining > 0) {
+		order.sort((a, b) => (need[b] ?? 0) - (need[a] ?? 0) || a - b);
+		const chosen = order.slice(0, seats);
+		const smallestChosen = seats > 0 ? (need[chosen[seats - 1] ?? 0] ?? 0) : remaining;
+		const largestOther = seats < size ? (need[order[seats] ?? 0] ?? 0) : 0;
+		const width = Math.min(smallestChosen, remaining - largestOther);
+		for (const position of chosen) need[position] = (need[position] ?? 0) - width;
+		steps.push({ chosen: [...chosen].sort((a, b) => a - b), width });
+		remaining -= width;
+	}
+	evenSubsetsCache.set(key, steps);
+	return steps;
+}

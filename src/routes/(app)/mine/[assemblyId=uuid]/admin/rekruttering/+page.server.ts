@@ -1,0 +1,117 @@
+import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { parseAddresses } from '$lib/recruitment/addresses';
+import { quotasFromShares } from '$lib/recruitment/quotas';
+import { parseForm } from '$lib/forms';
+import {
+	categorySchema,
+	computeQuotasSchema,
+	invitationsSchema,
+	recruitmentSettingsSchema
+} from '$lib/schemas/recruitment';
+import { requireRole } from '$lib/server/guards';
+import {
+	createInvitations,
+	deleteCategory,
+	invitationBatches,
+	pool,
+	recruitmentOverview,
+	saveCategory,
+	saveRecruitmentSettings,
+	setQuotas
+} from '$lib/server/recruitment';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ params, locals }) => {
+	const [assembly, overview, batches, registrations] = await Promise.all([
+		requireRole(params.assemblyId, ['admin']),
+		recruitmentOverview(locals.supabase, params.assemblyId),
+		invitationBatches(locals.supabase, params.assemblyId),
+		pool(locals.supabase, params.assemblyId)
+	]);
+	return { assembly, overview, batches, registrations };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	saveSettings: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['admin']);
+		const parsed = parseForm(recruitmentSettingsSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'settings', ...parsed.failure.data });
+		await saveRecruitmentSettings(locals.supabase, params.assemblyId, parsed.data);
+		return { form: 'settings', saved: true };
+	},
+	saveCategory: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['admin']);
+		const formData = await request.formData();
+		const name = `category-${formData.get('category_id') || 'new'}`;
+		const parsed = parseForm(categorySchema, formData);
+		if (!parsed.ok) return fail(400, { form: name, ...parsed.failure.data });
+		await saveCategory(locals.supabase, params.assemblyId, parsed.data);
+		return { form: name, saved: true };
+	},
+	deleteCategory: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['admin']);
+		const id = String((await request.formData()).get('category_id') ?? '');
+		if (!/^[0-9a-f-]{36}$/.test(id))
+			return fail(400, { form: 'delete', errors: { category_id: m.field_required() } });
+		await deleteCategory(locals.supabase, id);
+		return { form: 'delete', saved: true };
+	},
+	computeQuotas: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['admin']);
+		const parsed = parseForm(computeQuotasSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'compute', ...parsed.failure.data });
+		const { categories } = await recruitmentOverview(locals.supabase, params.assemblyId);
+		// Every category whose features all have shares gets new quotas, in one transaction.
+		const quotas = categories
+			.filter((category) => category.features.every((feature) => feature.population_share !== null))
+			.flatMap((category) => {
+				const computed = quotasFromShares(
+					category.features.map((f) => ({ name: f.name, share: Number(f.population_share) })),
+					parsed.data.panel_size,
+					parsed.data.tolerance
+				);
+				return category.features.map((feature, i) => ({
+					feature_id: feature.id,
+					min: computed[i]!.min,
+					max: computed[i]!.max
+				}));
+			});
+		await setQuotas(locals.supabase, params.assemblyId, quotas);
+		return { form: 'compute', saved: true };
+	},
+	createInvitations: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['admin']);
+		const formData = await request.formData();
+		const parsed = parseForm(invitationsSchema, formData);
+		if (!parsed.ok) return fail(400, { form: 'invitations', ...parsed.failure.data });
+		const file = formData.get('addresses');
+		if (file instanceof File && file.size > 0) {
+			const imported = parseAddresses(new Uint8Array(await file.arrayBuffer()));
+			if (!imported.ok) {
+				return fail(400, {
+					form: 'invitations',
+					values: { label: parsed.data.label, count: '' },
+					errors: {},
+					problems: imported.problems
+				});
+			}
+			await createInvitations(locals.supabase, params.assemblyId, parsed.data.label, imported.rows);
+			return { form: 'invitations', created: imported.rows.length };
+		}
+		if (parsed.data.count < 1) {
+			return fail(400, {
+				form: 'invitations',
+				values: { label: parsed.data.label, count: '' },
+				errors: { count: m.field_whole_number() }
+			});
+		}
+		await createInvitations(
+			locals.supabase,
+			params.assemblyId,
+			parsed.data.label,
+			parsed.data.count
+		);
+		return { form: 'invitations', created: parsed.data.count };
+	}
+} satisfies Actions;
