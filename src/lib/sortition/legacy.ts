@@ -61,6 +61,14 @@ class Draw {
 	/** Runs the draw; false when it reached a dead end. */
 	run(random: RandomSource): boolean {
 		const { k, quotas } = this.compiled;
+		// A feature nobody may have (max 0) rules its people out from the start.
+		for (let row = 0; row < quotas.length; row++) {
+			if ((quotas[row]?.max ?? 0) > 0) continue;
+			const list = this.remaining[row];
+			while (list && (this.remainingCount[row] ?? 0) > 0) {
+				if (!this.remove(list[0] ?? -1)) return false;
+			}
+		}
 		while (this.selected.length < k) {
 			if (this.poolSize === 0) return false;
 			let best = -1;
@@ -85,7 +93,10 @@ class Draw {
 			const person = list[Math.min(count - 1, Math.floor(random() * count))] ?? -1;
 			if (!this.select(person)) return false;
 		}
-		return quotas.every((quota, row) => (this.selectedCount[row] ?? 0) >= quota.min);
+		return quotas.every((quota, row) => {
+			const count = this.selectedCount[row] ?? 0;
+			return count >= quota.min && count <= quota.max;
+		});
 	}
 
 	private select(person: number): boolean {

@@ -19,7 +19,12 @@
  * every type with y_t > 0 is held at z in every optimal distribution, so it is fixed at z and the
  * next level raises the rest.
  */
-import { compileInstance, panelProgram, type CompiledInstance } from './feasibility';
+import {
+	compileInstance,
+	panelProgram,
+	panelViolation,
+	type CompiledInstance
+} from './feasibility';
 import { seededRandom, tryLegacy } from './legacy';
 import {
 	getHighs,
@@ -57,7 +62,7 @@ export interface LeximinResult {
 /** A composition must beat the convexity dual by more than this to enter the master. */
 const PRICING_TOLERANCE = 1e-9;
 /** A dual above this marks a type as held at the level's minimum. */
-const DUAL_SUPPORT = 1e-9;
+const DUAL_SUPPORT = 1e-7;
 /** Fixed probabilities enter later levels this much lower, so rounding cannot make them infeasible. */
 const FIX_MARGIN = 1e-9;
 /** Yield to the event loop (to notice an abort) at least this often, in milliseconds. */
@@ -66,7 +71,10 @@ const YIELD_EVERY_MS = 25;
 const SEARCH_STARTS = 4;
 
 /** LEXIMIN-optimal distribution over valid panels. Throws {@link InfeasibleError} when none exists. */
-export async function leximin(instance: Instance, options: LeximinOptions = {}): Promise<Distribution> {
+export async function leximin(
+	instance: Instance,
+	options: LeximinOptions = {}
+): Promise<Distribution> {
 	return (await leximinWithDetails(instance, options)).distribution;
 }
 
@@ -132,6 +140,8 @@ function groupTypes(compiled: CompiledInstance): Types {
 class LeximinRun {
 	private readonly types: Types;
 	private readonly size: Int32Array;
+	/** inRow[t · rows + r] = 1 when type t counts in quota row r. */
+	private readonly inRow: Uint8Array;
 	private readonly master: Model;
 	private readonly pricing: Model;
 	private readonly compositions: Int32Array[] = [];
@@ -156,6 +166,11 @@ class LeximinRun {
 		this.types = groupTypes(compiled);
 		const count = this.types.members.length;
 		this.size = Int32Array.from(this.types.members, (people) => people.length);
+		const rows = compiled.quotas.length;
+		this.inRow = new Uint8Array(count * rows);
+		this.types.rowsOf.forEach((rowsOfType, t) => {
+			for (const row of rowsOfType) this.inRow[t * rows + row] = 1;
+		});
 		this.fixed = new Float64Array(count);
 		this.isFixed = new Uint8Array(count);
 		this.pricing = this.createPricing();
@@ -225,6 +240,7 @@ class LeximinRun {
 		model.options.set({
 			...quietOptions,
 			solver: 'simplex',
+			presolve: 'off',
 			primal_feasibility_tolerance: 1e-9,
 			dual_feasibility_tolerance: 1e-9
 		});
@@ -280,7 +296,7 @@ class LeximinRun {
 		const draws = this.options.initialDraws ?? 200;
 		for (let d = 0; d < draws; d++) {
 			const panel = tryLegacy(this.compiled, random);
-			if (panel) {
+			if (panel && panelViolation(this.compiled, panel) === null) {
 				const composition = new Int32Array(this.size.length);
 				for (const i of panel) {
 					const t = this.types.typeOf[i] ?? 0;
@@ -322,7 +338,10 @@ class LeximinRun {
 			if (this.localSearch(duals, cap) > 0) continue;
 			const composition = this.exactPricing(duals);
 			if (!composition) throw new InfeasibleError();
-			if (value(composition, duals) <= cap + PRICING_TOLERANCE || !this.addComposition(composition)) {
+			if (
+				value(composition, duals) <= cap + PRICING_TOLERANCE ||
+				!this.addComposition(composition)
+			) {
 				return { z, duals, ceiling };
 			}
 		}
@@ -357,7 +376,7 @@ class LeximinRun {
 				if (group >= 0) householdCount[group] = (householdCount[group] ?? 0) + seats;
 			}
 			let current = value(x, duals);
-			for (let improved = true; improved; ) {
+			for (let improved = true; improved;) {
 				improved = false;
 				// Take a seat from the cheapest occupied type, give it to the dearest type that can take it.
 				for (let from = count - 1; from >= 0 && !improved; from--) {
@@ -368,7 +387,7 @@ class LeximinRun {
 						const gain = (duals[b] ?? 0) - (duals[a] ?? 0);
 						if (gain <= PRICING_TOLERANCE) break;
 						if ((x[b] ?? 0) >= (this.size[b] ?? 0)) continue;
-						if (!canMove(a, b, rowsOf, rowCount, quotas)) continue;
+						if (!this.canMove(a, b, rowCount)) continue;
 						const groupB = householdOf[b] ?? -1;
 						if (groupB >= 0 && groupB !== householdOf[a] && (householdCount[groupB] ?? 0) >= 1) {
 							continue;
@@ -388,6 +407,21 @@ class LeximinRun {
 			if (current > cap + PRICING_TOLERANCE && this.addComposition(x)) added++;
 		}
 		return added;
+	}
+
+	/** Whether moving one seat from type a to type b keeps every quota row within its bounds. */
+	private canMove(a: number, b: number, rowCount: Int32Array): boolean {
+		const { quotas } = this.compiled;
+		const rows = quotas.length;
+		for (const row of this.types.rowsOf[a] ?? []) {
+			if (this.inRow[b * rows + row]) continue;
+			if ((rowCount[row] ?? 0) - 1 < (quotas[row]?.min ?? 0)) return false;
+		}
+		for (const row of this.types.rowsOf[b] ?? []) {
+			if (this.inRow[a * rows + row]) continue;
+			if ((rowCount[row] ?? 0) + 1 > (quotas[row]?.max ?? 0)) return false;
+		}
+		return true;
 	}
 
 	/** The valid composition maximising Σ weights·x (the pricing ILP), or null when none exists. */
@@ -464,19 +498,21 @@ class LeximinRun {
 				}));
 				lists.push({ size: people.length, steps });
 			});
-			// Walk the lists together; positions are fractions (sum of widths so far) / size.
+			// Walk the lists together. A list's position is (widths passed) / size, compared exactly.
 			const at = lists.map(() => 0);
-			const done = lists.map(() => 0);
-			let previous = { numerator: 0, denominator: 1 };
+			const passed = lists.map(() => 0);
+			let previous = 0;
 			while (lists.length > 0) {
-				let next: { numerator: number; denominator: number } | null = null;
-				lists.forEach((list, l) => {
-					const end = { numerator: (done[l] ?? 0) + (list.steps[at[l] ?? 0]?.width ?? 0), denominator: list.size };
-					if (!next || end.numerator * next.denominator < next.numerator * end.denominator) next = end;
-				});
-				if (!next) break;
-				const end: { numerator: number; denominator: number } = next;
-				const width = end.numerator / end.denominator - previous.numerator / previous.denominator;
+				let best = 0;
+				for (let l = 1; l < lists.length; l++) {
+					const endL = stepEnd(lists, at, passed, l);
+					const endBest = stepEnd(lists, at, passed, best);
+					if (endL * (lists[best]?.size ?? 1) < endBest * (lists[l]?.size ?? 1)) best = l;
+				}
+				const bestSize = lists[best]?.size ?? 1;
+				const bestEnd = stepEnd(lists, at, passed, best);
+				const position = bestEnd / bestSize;
+				const width = position - previous;
 				if (width > 0) {
 					const panel = lists
 						.flatMap((list, l) => list.steps[at[l] ?? 0]?.people ?? [])
@@ -486,17 +522,16 @@ class LeximinRun {
 					if (entry) entry.weight += lambda * width;
 					else byKey.set(key, { panel, weight: lambda * width });
 				}
+				previous = position;
 				let finished = false;
 				lists.forEach((list, l) => {
-					const step = list.steps[at[l] ?? 0];
-					const stepEnd = (done[l] ?? 0) + (step?.width ?? 0);
-					if (stepEnd * end.denominator === end.numerator * list.size) {
-						done[l] = stepEnd;
+					const end = stepEnd(lists, at, passed, l);
+					if (end * bestSize === bestEnd * list.size) {
+						passed[l] = end;
 						at[l] = (at[l] ?? 0) + 1;
 						if ((at[l] ?? 0) >= list.steps.length) finished = true;
 					}
 				});
-				previous = end;
 				if (finished) break;
 			}
 			if (lists.length === 0) {
@@ -536,33 +571,21 @@ class LeximinRun {
 	}
 }
 
+function stepEnd(
+	lists: { size: number; steps: { width: number }[] }[],
+	at: number[],
+	passed: number[],
+	l: number
+): number {
+	return (passed[l] ?? 0) + (lists[l]?.steps[at[l] ?? 0]?.width ?? 0);
+}
+
 function value(composition: Int32Array, duals: ArrayLike<number>): number {
 	let sum = 0;
 	composition.forEach((seats, t) => {
 		sum += seats * (duals[t] ?? 0);
 	});
 	return sum;
-}
-
-/** Whether moving one seat from type a to type b keeps every quota row within its bounds. */
-function canMove(
-	a: number,
-	b: number,
-	rowsOf: number[][],
-	rowCount: Int32Array,
-	quotas: CompiledInstance['quotas']
-): boolean {
-	const rowsA = rowsOf[a] ?? [];
-	const rowsB = rowsOf[b] ?? [];
-	for (const row of rowsA) {
-		if (rowsB.includes(row)) continue;
-		if ((rowCount[row] ?? 0) - 1 < (quotas[row]?.min ?? 0)) return false;
-	}
-	for (const row of rowsB) {
-		if (rowsA.includes(row)) continue;
-		if ((rowCount[row] ?? 0) + 1 > (quotas[row]?.max ?? 0)) return false;
-	}
-	return true;
 }
 
 const evenSubsetsCache = new Map<string, { chosen: number[]; width: number }[]>();

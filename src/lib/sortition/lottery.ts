@@ -16,14 +16,20 @@
  * parts y ∈ [0,1]^f to 0/1. Repeat: call a person *tight* when more than k of the still-fractional
  * panels contain them. Move y along a direction d that keeps Σ y and the count of every tight
  * person fixed, until some y_i reaches 0 or 1. Such a d exists while f ≥ 2 fractional panels remain:
- * - if f ≥ k+2, the f fractional panels hold at most k·f memberships, so fewer than
+ * - if f ≥ k+2, the f fractional panels hold at most k·f memberships, so at most
  *   k·f/(k+1) < f−1 people are tight, and with the sum there are at most f−1 constraints;
  * - if 2 ≤ f ≤ k+1, a tight person is in all f fractional panels, so their constraint is the sum
  *   constraint and one constraint remains.
  * (f = 1 cannot happen: Σ y is an integer.) A person's count is kept exactly while they are
  * tight; from the moment they are not, at most k of their panels are still fractional and each
  * moves by less than 1, so their count changes by less than k in all. This gives (2); (1) holds
- * because Σ y never changes and each y_i only moves inside [0,1].
+ * because Σ y never changes and each y_i only moves inside [0,1]. (The code works out the
+ * directions for several steps at once and keeps a person's constraint until the next such
+ * computation, which only keeps more counts exact; values within 1e-9 of 0 or 1 are snapped.)
+ *
+ * A local search then moves single tickets between panels rounded up and panels rounded down
+ * while that lowers Σ_j (tickets_j − M·π_j)² without raising the largest deviation (`refine`), so
+ * the guarantee stands and the typical deviation shrinks.
  *
  * The procedure is deterministic: panels are sorted canonically (lexicographically as index lists,
  * duplicates merged) before anything else, and every choice below follows that order.
@@ -254,7 +260,7 @@ class IteratedRounding {
 			if (b === pivot) continue;
 			const factor = pivot ? (b[p] ?? 0) / (pivot[p] ?? 1) : 0;
 			if (factor !== 0 && pivot)
-				for (let q = 0; q < b.length; q++) b[q] -= factor * (pivot[q] ?? 0);
+				for (let q = 0; q < b.length; q++) b[q] = (b[q] ?? 0) - factor * (pivot[q] ?? 0);
 			b[p] = 0;
 			let scale = 0;
 			for (const v of b) scale = Math.max(scale, Math.abs(v));
@@ -305,6 +311,74 @@ function nullSpace(input: Float64Array[], width: number): Float64Array[] {
 	return basis;
 }
 
+/** Upper limit on the local search's work (person-steps), so that big lotteries stay quick. */
+const REFINE_WORK = 30_000_000;
+
+/**
+ * Local search after the rounding: move one ticket from a panel that was rounded up to one that
+ * was rounded down (so c_i stays in {⌊x_i⌋, ⌈x_i⌉}), taking the move that lowers
+ * Σ_j (tickets_j − M·π_j)² the most without raising the largest |tickets_j − M·π_j|, until no move
+ * helps. The largest deviation never grows, so the guarantee of the rounding stands.
+ */
+function refine(counts: number[], x: number[], panels: number[][]): void {
+	const n = Math.max(0, ...panels.map((p) => (p.length ? (p[p.length - 1] ?? 0) + 1 : 0)));
+	const err = new Float64Array(n);
+	panels.forEach((panel, i) => {
+		const d = (counts[i] ?? 0) - (x[i] ?? 0);
+		for (const j of panel) err[j] = (err[j] ?? 0) + d;
+	});
+	let work = 0;
+	while (work < REFINE_WORK) {
+		let worst = 0;
+		for (const e of err) worst = Math.max(worst, Math.abs(e));
+		const limit = worst + 1e-12;
+		const up: number[] = [];
+		const down: number[] = [];
+		counts.forEach((c, i) => {
+			if (c - (x[i] ?? 0) > EPS) up.push(i);
+			else if ((x[i] ?? 0) - c > EPS) down.push(i);
+		});
+		let best: [number, number] | null = null;
+		let bestDelta = -1e-9;
+		for (const a of up) {
+			const pa = panels[a] ?? [];
+			for (const b of down) {
+				const pb = panels[b] ?? [];
+				work += pa.length + pb.length;
+				let delta = 0;
+				let allowed = true;
+				let i = 0;
+				let j = 0;
+				while (allowed && (i < pa.length || j < pb.length)) {
+					const va = pa[i] ?? Infinity;
+					const vb = pb[j] ?? Infinity;
+					if (va === vb) {
+						i++;
+						j++;
+					} else if (va < vb) {
+						const e = err[va] ?? 0;
+						delta += 1 - 2 * e;
+						allowed = Math.abs(e - 1) <= limit;
+						i++;
+					} else {
+						const e = err[vb] ?? 0;
+						delta += 1 + 2 * e;
+						allowed = Math.abs(e + 1) <= limit;
+						j++;
+					}
+				}
+				if (allowed && delta < bestDelta) [best, bestDelta] = [[a, b], delta];
+			}
+		}
+		if (!best) return;
+		const [a, b] = best;
+		counts[a] = (counts[a] ?? 0) - 1;
+		counts[b] = (counts[b] ?? 0) + 1;
+		for (const j of panels[a] ?? []) err[j] = (err[j] ?? 0) - 1;
+		for (const j of panels[b] ?? []) err[j] = (err[j] ?? 0) + 1;
+	}
+}
+
 /**
  * The uniform lottery over m tickets for a distribution, with the guarantee in the module comment.
  * The same distribution (in any panel order) always gives the same lottery.
@@ -330,6 +404,11 @@ export function roundToLottery(distribution: Distribution, m = DEFAULT_TICKETS):
 	if (total !== m) {
 		throw new Error(`Lottery rounding gave ${total} tickets instead of ${m} (numerical trouble)`);
 	}
+	refine(
+		counts,
+		weights.map((w) => w * m),
+		panels
+	);
 	const entries: LotteryEntry[] = [];
 	panels.forEach((panel, i) => {
 		const tickets = counts[i] ?? 0;
