@@ -170,7 +170,9 @@ describe('checkFeasibility', () => {
 		const result = await expectRelaxationWorks(instance);
 		const combination = result.conflicts.find((conflict) => conflict.kind === 'combination');
 		expect(combination).toBeDefined();
-		expect(result.relaxation.reduce((sum, c) => sum + c.min - c.newMin + c.newMax - c.max, 0)).toBe(1);
+		expect(result.relaxation.reduce((sum, c) => sum + c.min - c.newMin + c.newMax - c.max, 0)).toBe(
+			1
+		);
 	});
 
 	it('counts households, not people, when one per household is required', async () => {
@@ -229,7 +231,9 @@ describe('checkFeasibility', () => {
 			])
 		});
 		expect(result.feasible).toBe(true);
-		expect(result.unlistedFeatures).toEqual([{ person: 'x', category: 'gender', feature: 'other' }]);
+		expect(result.unlistedFeatures).toEqual([
+			{ person: 'x', category: 'gender', feature: 'other' }
+		]);
 	});
 });
 

@@ -40,7 +40,11 @@ describe('LEGACY', () => {
 	});
 
 	it('keeps to one person per household when asked', () => {
-		const withHouseholds: Instance = { ...instance, pool: makePool(60, true), onePerHousehold: true };
+		const withHouseholds: Instance = {
+			...instance,
+			pool: makePool(60, true),
+			onePerHousehold: true
+		};
 		const compiled = compileInstance(withHouseholds);
 		const random = seededRandom(7);
 		for (let run = 0; run < 200; run++) {

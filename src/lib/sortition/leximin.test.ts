@@ -150,7 +150,6 @@ describe('leximin against brute force over every valid panel', () => {
 			const instance = randomInstance(seededRandom(seed), households);
 			const exact = await bruteForceLeximin(instance);
 			const result = await leximinWithDetails(instance);
-			if (process.env.DBG) console.log(JSON.stringify({instance, exact, ours: result.probabilities, d: result.distribution, st: result.stats}));
 			const probabilities = selectionProbabilities(result.distribution, instance.pool.length);
 			const sortedExact = [...exact].sort((a, b) => a - b);
 			const sortedOurs = [...probabilities].sort((a, b) => a - b);

@@ -42,12 +42,8 @@ export function runInWorker(
 			reject(abortError(signal));
 			return;
 		}
-		const entry = new URL(import.meta.url);
 		const job: Job = { sortitionWorker: true, instance, options: { seed, initialDraws } };
-		const worker = new Worker(entry, {
-			workerData: job,
-			execArgv: entry.pathname.endsWith('.ts') ? ['--import', 'tsx'] : []
-		});
+		const worker = startWorker(job);
 		let settled = false;
 		const finish = (settle: () => void) => {
 			if (settled) return;
@@ -74,6 +70,18 @@ export function runInWorker(
 			);
 		});
 	});
+}
+
+/**
+ * Starts this module as a worker. Run from TypeScript sources (tests, `tsx` scripts), the worker
+ * first registers tsx's loader, since a worker's entry cannot be TypeScript on its own.
+ */
+function startWorker(job: Job): Worker {
+	const entry = import.meta.url;
+	if (!new URL(entry).pathname.endsWith('.ts'))
+		return new Worker(new URL(entry), { workerData: job });
+	const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+	return new Worker(bootstrap, { eval: true, workerData: job });
 }
 
 function rebuildError(message: Extract<Message, { type: 'error' }>): Error {
