@@ -46,7 +46,8 @@ insert into app.people (id, full_name, email, phone) values
   ('b0000000-0000-4000-8000-000000000003', 'Amira Haddad', 'facilitator2@demo.samraad.dk', null),
   ('b0000000-0000-4000-8000-000000000004', 'Lars Vestergaard', 'byraad@demo.samraad.dk', '+45 20 77 88 99'),
   ('b0000000-0000-4000-8000-000000000005', 'Sofie Lund', 'evaluator@demo.samraad.dk', null),
-  ('b0000000-0000-4000-8000-000000000006', 'Henrik Bach', 'admin2@demo.samraad.dk', null);
+  ('b0000000-0000-4000-8000-000000000006', 'Henrik Bach', 'admin2@demo.samraad.dk', null),
+  ('b0000000-0000-4000-8000-000000000007', 'Nanna Friis', 'facilitator-dagtilbud@demo.samraad.dk', null);
 
 insert into app.role_assignments (assembly_id, person_id, role) values
   ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'admin'),
@@ -54,7 +55,8 @@ insert into app.role_assignments (assembly_id, person_id, role) values
   ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000003', 'facilitator'),
   ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000004', 'council'),
   ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000005', 'evaluator'),
-  ('a55e0b1e-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000006', 'admin');
+  ('a55e0b1e-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000006', 'admin'),
+  ('a55e0b1e-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000007', 'facilitator');
 
 -- 36 panel members (paneldeltagere): medlem01@ … medlem36@demo.samraad.dk.
 with names as (
@@ -137,3 +139,34 @@ insert into app.invitations (assembly_id, batch_id, code, recipient_name, addres
   ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'Y4NH5GJ6UMN', 'Beboeren', 'Stationsvej 7', '8723', 'Løsning', 'Løsning-Hornsyld'),
   ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'DKLP76FMWU5', 'Beboeren', 'Kirkevej 22', '7140', 'Stouby', 'Juelsminde'),
   ('a55e0b1e-0000-4000-8000-000000000002', '1b000000-0000-4000-8000-000000000001', 'UZ9BBC6M6NT', 'Beboeren', 'Toftegårdsvej 5', '8781', 'Stenderup', 'Hedensted by');
+
+-- 90 volunteers already registered for the day-care assembly (by paper and phone at the library
+-- events), so a draw can be tried in the demo. Fictitious people at fictitious addresses.
+with volunteers as (
+  select i,
+    (array['Anne','Peter','Kirsten','Jens','Hanne','Michael','Susanne','Lars','Lene','Thomas',
+           'Maria','Søren','Camilla','Rasmus','Ida'])[1 + i % 15] || ' ' ||
+    (array['Nielsen','Jensen','Hansen','Pedersen','Andersen','Christensen','Larsen','Sørensen',
+           'Rasmussen','Jørgensen','Petersen','Madsen','Kristensen'])[1 + (i * 7) % 13] as full_name,
+    1945 + (i * 13) % 60 as birth_year,
+    case when i % 2 = 0 then 'Kvinde' else 'Mand' end as gender,
+    case when i % 5 = 0 then 'Ja' else 'Nej' end as small_children
+  from generate_series(1, 90) as i
+), inserted as (
+  insert into app.registrations (id, assembly_id, registration_number, full_name, email, birth_year,
+    address_line, postal_code, city, household_key, consent_at, channel)
+  select ('e0000000-0000-4000-8000-0000000000' || lpad(i::text, 2, '0'))::uuid,
+    'a55e0b1e-0000-4000-8000-000000000002', i, full_name, 'frivillig' || i || '@example.dk', birth_year,
+    'Demovej ' || i, '8722', 'Hedensted', encode(sha256(convert_to('demovej ' || i || '|8722', 'UTF8')), 'hex'),
+    '2026-11-20 10:00+01', case when i % 3 = 0 then 'phone' else 'paper' end::app.registration_channel
+  from volunteers
+  returning id, registration_number
+)
+insert into app.registration_answers (registration_id, category_id, feature_id)
+select r.id, f.category_id, f.id
+from inserted r
+join volunteers v on v.i = r.registration_number
+join app.features f on f.category_id in ('ca000000-0000-4000-8000-000000000011', 'ca000000-0000-4000-8000-000000000012', 'ca000000-0000-4000-8000-000000000013')
+where (f.category_id = 'ca000000-0000-4000-8000-000000000011' and f.name = v.gender)
+   or (f.category_id = 'ca000000-0000-4000-8000-000000000013' and f.name = v.small_children)
+   or (f.category_id = 'ca000000-0000-4000-8000-000000000012' and 2027 - v.birth_year between f.age_from and f.age_to);

@@ -99,13 +99,13 @@ select is(pg_temp.affected($$delete from app.people where id = 'c0000000-0000-40
 -- administrator of assembly 2 --------------------------------------------------------------------
 select pg_temp.act_as('admin2@demo.samraad.dk');
 select results_eq($$select id from app.people order by id$$,
-  array['b0000000-0000-4000-8000-000000000006', 'd0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002']::uuid[],
-  'the administrator of assembly 2 reads its three people only');
+  array['b0000000-0000-4000-8000-000000000006', 'b0000000-0000-4000-8000-000000000007', 'd0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002']::uuid[],
+  'the administrator of assembly 2 reads its four people only');
 
 -- platform administrator -------------------------------------------------------------------------
 select pg_temp.act_as('platform@demo.samraad.dk', true);
-select results_eq($$select count(*) from app.people$$, array[45::bigint],
-  'a platform administrator reads everyone (44 seeded and the one just added)');
+select results_eq($$select count(*) from app.people$$, array[46::bigint],
+  'a platform administrator reads everyone (45 seeded and the one just added)');
 select is(pg_temp.affected($$delete from app.people where id = 'e0000000-0000-4000-8000-000000000001'$$),
   1::bigint, 'a platform administrator deletes a person');
 

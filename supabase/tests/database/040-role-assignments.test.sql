@@ -105,11 +105,11 @@ select is(pg_temp.affected($$delete from app.role_assignments where assembly_id 
 -- administrator of assembly 2 and platform administrator -----------------------------------------
 select pg_temp.act_as('admin2@demo.samraad.dk');
 select results_eq($$select * from pg_temp.roles_seen()$$,
-  $$values ('a55e0b1e-0000-4000-8000-000000000002'::uuid, 3::bigint)$$,
-  'the administrator of assembly 2 reads its three roles only');
+  $$values ('a55e0b1e-0000-4000-8000-000000000002'::uuid, 4::bigint)$$,
+  'the administrator of assembly 2 reads its four roles only');
 select pg_temp.act_as('platform@demo.samraad.dk', true);
 select results_eq($$select * from pg_temp.roles_seen()$$,
-  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 41::bigint), ('a55e0b1e-0000-4000-8000-000000000002'::uuid, 3::bigint)$$,
+  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 41::bigint), ('a55e0b1e-0000-4000-8000-000000000002'::uuid, 4::bigint)$$,
   'a platform administrator reads every role');
 
 select * from finish();
