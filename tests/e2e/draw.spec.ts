@@ -1,0 +1,64 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { DAYCARE, expectAccessible, signIn } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+async function asPerson(browser: Browser, address: string) {
+	const context = await browser.newContext({ locale: 'da-DK' });
+	const page = await context.newPage();
+	await signIn(page, address);
+	return { page, context };
+}
+
+test('the administrator computes and publishes the distribution, two people enter the dice, the panel is drawn and verifies', async ({
+	browser
+}) => {
+	const admin = await asPerson(browser, 'admin2@demo.samraad.dk');
+	await admin.page.goto(`/mine/${DAYCARE}/lodtraekning`, { waitUntil: 'networkidle' });
+	await expect(admin.page.getByRole('heading', { level: 1, name: 'Lodtrækning' })).toBeVisible();
+	await expectAccessible(admin.page);
+
+	await admin.page.getByLabel('Kilde 1', { exact: true }).fill('Terningekast på borgermødet');
+	await admin.page
+		.getByLabel('Beskrivelse af kilde 1')
+		.fill('Fem terninger kastes på biblioteket 1. december kl. 19');
+	await admin.page.getByRole('button', { name: 'Beregn og offentliggør fordelingen' }).click();
+
+	// The computation runs in a worker; the page follows its progress until the commitment is out.
+	await expect(
+		admin.page.getByRole('heading', { name: /Fordelingen er offentliggjort/ })
+	).toBeVisible({ timeout: 60_000 });
+	const hash = (await admin.page.locator('code').first().textContent())!;
+	expect(hash).toMatch(/^[0-9a-f]{64}$/);
+
+	await admin.page.getByLabel('Værdi fra Terningekast på borgermødet').fill('3 5 1 6 2');
+	await admin.page.getByRole('button', { name: 'Gem min indtastning' }).click();
+	await expect(admin.page.getByText('1 af 2 indtastninger er gemt.')).toBeVisible();
+	await expect(admin.page.getByRole('button', { name: 'Træk panelet' })).toBeDisabled();
+
+	// The second person, a facilitator, types the same dice a little differently.
+	const facilitator = await asPerson(browser, 'facilitator-dagtilbud@demo.samraad.dk');
+	await facilitator.page.goto(`/mine/${DAYCARE}/lodtraekning`, { waitUntil: 'networkidle' });
+	await facilitator.page.getByLabel('Værdi fra Terningekast på borgermødet').fill('3, 5, 1, 6, 2');
+	await facilitator.page.getByRole('button', { name: 'Gem min indtastning' }).click();
+	await expect(facilitator.page.getByText('2 af 2 indtastninger er gemt.')).toBeVisible();
+
+	await admin.page.reload();
+	await admin.page.getByRole('button', { name: 'Træk panelet' }).click();
+	await expect(admin.page.getByText(/Lodtrækningen er gennemført/)).toBeVisible();
+
+	await admin.page.getByRole('link', { name: 'Se den offentlige side for lodtrækningen' }).click();
+	await expect(admin.page.getByRole('status')).toHaveText(
+		'Efterprøvet: alle hashværdier, frøet, panelet og reservelisten passer.'
+	);
+	await expect(admin.page.getByText(hash)).toBeVisible();
+	await expect(admin.page.getByRole('heading', { name: 'Udtrukket (24)' })).toBeVisible();
+	await expectAccessible(admin.page);
+
+	// The pool now shows who was selected and who is a reserve.
+	await admin.page.goto(`/mine/${DAYCARE}/admin/rekruttering`);
+	await expect(admin.page.getByRole('list').getByText('Udtrukket')).toBeVisible();
+	await expect(admin.page.getByRole('list').getByText('Reserve')).toBeVisible();
+	await admin.context.close();
+	await facilitator.context.close();
+});
