@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { DAYCARE, expectAccessible, signIn } from './support';
+import { DAYCARE, expectAccessible, mailsSince, signIn } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -59,6 +59,43 @@ test('the administrator computes and publishes the distribution, two people ente
 	await admin.page.goto(`/mine/${DAYCARE}/admin/rekruttering`);
 	await expect(admin.page.getByRole('list').getByText('Udtrukket')).toBeVisible();
 	await expect(admin.page.getByRole('list').getByText('Reserve')).toBeVisible();
+
+	// Every selected person gets a personal answer link by mail.
+	const since = Date.now() - 1;
+	await admin.page.getByRole('button', { name: 'Send svar-links til de udtrukne' }).click();
+	await expect(admin.page.getByText('24 udtrukne har fået et svar-link.')).toBeVisible();
+	await expect
+		.poll(
+			() => mailsSince(since).filter((mail) => mail.text.includes('Du er blevet udtrukket')).length
+		)
+		.toBe(24);
+	const invitation = mailsSince(since).find((mail) =>
+		mail.text.includes('Du er blevet udtrukket')
+	)!;
+	const link = /(http:\/\/localhost:\d+\/tilmeld\/svar\?t=[\w-]+)/.exec(invitation.text)![1]!;
+
+	// A selected person confirms on their phone, and is now a member who can sign in.
+	const citizen = await browser.newContext({
+		locale: 'da-DK',
+		viewport: { width: 375, height: 740 }
+	});
+	const phone = await citizen.newPage();
+	await phone.goto(link);
+	await expect(phone).toHaveURL('/tilmeld/svar');
+	await expectAccessible(phone);
+	await phone.getByRole('button', { name: 'Ja, jeg deltager' }).click();
+	await expect(phone.getByRole('status')).toContainText('Du er nu med i borgersamlingen');
+	await signIn(phone, invitation.to);
+	await expect(phone).toHaveURL(`/mine/${DAYCARE}/medlem`);
+	await citizen.close();
+
+	// The member withdraws; the reserve who best keeps the quotas takes the seat.
+	await admin.page.reload();
+	await admin.page.getByRole('button', { name: /^Registrér at .* har trukket sig$/ }).click();
+	await admin.page.getByRole('button', { name: /^Find en reserve i stedet for / }).click();
+	await expect(admin.page.getByRole('status')).toContainText(
+		/Reserve nr\. \d+ erstatter\. Kvoterne er stadig opfyldt\./
+	);
 	await admin.context.close();
 	await facilitator.context.close();
 });

@@ -67,3 +67,18 @@ export async function signIn(page: Page, address: string) {
 	await page.getByLabel('Kode fra e-mailen').fill(code!);
 	await page.getByRole('button', { name: 'Log ind' }).click();
 }
+
+/** Every mail the SMTP sink received since `since`, decoded, oldest first. */
+export function mailsSince(since: number): { to: string; text: string }[] {
+	const dir = process.env.E2E_MAIL_DIR!;
+	return readdirSync(dir)
+		.filter((f) => Number(f.split('-')[0]) >= since)
+		.sort()
+		.map((file) => {
+			const raw = readFileSync(join(dir, file), 'utf8');
+			return {
+				to: /^X-Envelope-To: (.*)$/m.exec(raw)?.[1] ?? '',
+				text: decodeQuotedPrintable(raw)
+			};
+		});
+}

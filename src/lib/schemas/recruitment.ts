@@ -214,3 +214,12 @@ export const invitationsSchema = z.object({
 		.transform((value) => (value === '' ? 0 : Number(value)))
 		.pipe(z.number().max(20000, 'field_whole_number'))
 });
+
+export const statusChangeSchema = z.object({
+	registration_id: z.uuid('field_required'),
+	status: z.enum(['confirmed', 'declined', 'withdrawn'], 'field_choice')
+});
+
+export const replaceSchema = z.object({
+	registration_id: z.uuid('field_required')
+});

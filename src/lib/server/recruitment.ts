@@ -82,6 +82,9 @@ export interface PoolEntry {
 	created_at: string;
 	support_needs: SupportNeed[];
 	answers: Record<string, string>;
+	reserve_rank: number | null;
+	replaces_registration_id: string | null;
+	has_response_link: boolean;
 }
 
 export interface InvitationBatch {
@@ -250,4 +253,60 @@ export async function createInvitations(
 			invitations: rows
 		})
 	);
+}
+
+/** Administrators record a selected person's answer, or a withdrawal. */
+export async function setRegistrationStatus(
+	supabase: SupabaseClient,
+	registrationId: string,
+	status: RegistrationStatus
+): Promise<void> {
+	unwrap(
+		await api(supabase).rpc('set_registration_status', { registration_id: registrationId, status })
+	);
+}
+
+/** A reserve takes a withdrawn member's place. */
+export async function replaceWithReserve(
+	supabase: SupabaseClient,
+	withdrawnId: string,
+	reserveId: string
+): Promise<void> {
+	unwrap(
+		await api(supabase).rpc('replace_with_reserve', {
+			withdrawn_id: withdrawnId,
+			reserve_id: reserveId
+		})
+	);
+}
+
+/** Stores the SHA-256 of new answer-link tokens; returns how many were set. */
+export async function setResponseTokens(
+	supabase: SupabaseClient,
+	tokens: { registration_id: string; token_hash: string }[]
+): Promise<number> {
+	return unwrap(await api(supabase).rpc('set_response_tokens', { tokens }));
+}
+
+export interface SelectionInvitation {
+	full_name: string;
+	status: RegistrationStatus;
+	title: string;
+	first_session_on: string | null;
+	last_session_on: string | null;
+}
+
+export async function selectionInvitation(
+	supabase: SupabaseClient,
+	token: string
+): Promise<SelectionInvitation> {
+	return unwrap(await api(supabase).rpc('selection_invitation', { token }, { get: true }));
+}
+
+export async function respondToSelection(
+	supabase: SupabaseClient,
+	token: string,
+	accept: boolean
+): Promise<RegistrationStatus> {
+	return unwrap(await api(supabase).rpc('respond_to_selection', { token, accept }));
 }

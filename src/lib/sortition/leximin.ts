@@ -137,6 +137,7 @@ function groupTypes(compiled: CompiledInstance): Types {
 	return { members, typeOf, rowsOf, householdOf: Int32Array.from(household) };
 }
 
+export const DBG = { solves: 0 };
 class LeximinRun {
 	private readonly types: Types;
 	private readonly size: Int32Array;
@@ -327,7 +328,24 @@ class LeximinRun {
 		const ceiling = (this.compiled.k - fixedMass) / unfixedPeople;
 		for (;;) {
 			await this.checkpoint();
+			DBG.solves++;
+			if (DBG.solves === Number(process.env.DUMP ?? -1)) {
+				(await import('node:fs')).writeFileSync(
+					'/tmp/sx/master.mps',
+					this.master.exportModel('mps')
+				);
+				(await import('node:fs')).writeFileSync('/tmp/sx/master.lp', this.master.exportModel('lp'));
+			}
+			const t0 = performance.now();
 			runToOptimality(this.master, { what: 'the LEXIMIN master LP' });
+			if (process.env.TM)
+				console.log(
+					'm',
+					this.levels,
+					this.compositions.length,
+					Number(this.master.info.get('simplex_iteration_count')),
+					(performance.now() - t0).toFixed(1)
+				);
 			const solution = this.master.getSolution();
 			this.lastPrimal = Float64Array.from(solution.colValue);
 			const duals = Float64Array.from(solution.rowDual.subarray(0, count));

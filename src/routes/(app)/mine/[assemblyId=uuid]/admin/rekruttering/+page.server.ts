@@ -7,8 +7,12 @@ import {
 	categorySchema,
 	computeQuotasSchema,
 	invitationsSchema,
-	recruitmentSettingsSchema
+	recruitmentSettingsSchema,
+	replaceSchema,
+	statusChangeSchema
 } from '$lib/schemas/recruitment';
+import { runtime } from '$lib/server/runtime';
+import { notifySelected, replaceWithdrawn } from '$lib/server/selection';
 import { requireRole } from '$lib/server/guards';
 import {
 	createInvitations,
@@ -18,7 +22,8 @@ import {
 	recruitmentOverview,
 	saveCategory,
 	saveRecruitmentSettings,
-	setQuotas
+	setQuotas,
+	setRegistrationStatus
 } from '$lib/server/recruitment';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -79,6 +84,48 @@ export const actions = {
 			});
 		await setQuotas(locals.supabase, params.assemblyId, quotas);
 		return { form: 'compute', saved: true };
+	},
+	notifySelected: async ({ params, locals, url }) => {
+		const assembly = await requireRole(params.assemblyId, ['admin']);
+		const sent = await notifySelected(
+			locals.supabase,
+			runtime().mailer,
+			params.assemblyId,
+			assembly.title,
+			url.origin
+		);
+		return { form: 'selection', notified: sent };
+	},
+	setStatus: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['admin']);
+		const parsed = parseForm(statusChangeSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'selection', ...parsed.failure.data });
+		await setRegistrationStatus(locals.supabase, parsed.data.registration_id, parsed.data.status);
+		return { form: 'selection', saved: true };
+	},
+	replace: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['admin']);
+		const parsed = parseForm(replaceSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'selection', ...parsed.failure.data });
+		const result = await replaceWithdrawn(
+			locals.supabase,
+			params.assemblyId,
+			parsed.data.registration_id
+		);
+		if (!result.ok) {
+			return fail(400, {
+				form: 'selection',
+				problem:
+					result.reason === 'after-cutoff' ? m.selection_after_cutoff() : m.selection_no_reserve()
+			});
+		}
+		return {
+			form: 'selection',
+			replaced: m.selection_replaced({
+				rank: result.rank,
+				kept: result.keepsQuotas ? m.selection_kept() : m.selection_not_kept()
+			})
+		};
 	},
 	createInvitations: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
