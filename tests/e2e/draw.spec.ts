@@ -96,6 +96,13 @@ test('the administrator computes and publishes the distribution, two people ente
 	await expect(admin.page.getByRole('status')).toContainText(
 		/Reserve nr\. \d+ erstatter\. Kvoterne er stadig opfyldt\./
 	);
+
+	// In aggregate, the report shows the 24 selected across each category.
+	await admin.page.goto(`/borgersamling/${DAYCARE}/repraesentativitet`);
+	const gender = admin.page.getByRole('region', { name: 'Køn', exact: true });
+	const selected = await gender.locator('tbody tr td:nth-child(4)').allTextContents();
+	expect(selected.reduce((sum, text) => sum + Number(text.split(' ')[0]), 0)).toBe(24);
+	await expectAccessible(admin.page);
 	await admin.context.close();
 	await facilitator.context.close();
 });

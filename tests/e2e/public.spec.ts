@@ -86,3 +86,21 @@ test('an anonymous RPC call to a protected function is refused with 401', async 
 	expect(open.status()).toBe(200);
 	expect(await open.json()).toEqual([expect.objectContaining({ id: WELFARE })]);
 });
+
+test('the public reads the representativeness report as a chart with the same numbers in a table', async ({
+	page
+}) => {
+	await page.goto(`/borgersamling/${WELFARE}`);
+	await page.getByRole('link', { name: 'Se om panelet ligner kommunen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Repræsentativitet' })).toBeVisible();
+	const gender = page.getByRole('region', { name: 'Køn', exact: true });
+	await expect(gender.getByRole('img', { name: /Andele i Køn/ })).toBeVisible();
+	await expect(gender.getByRole('row', { name: /Kvinde/ }).getByRole('cell')).toHaveText([
+		'50,3 %',
+		'0 (0 %)',
+		'0 (0 %)',
+		'0 (0 %)',
+		'17–19'
+	]);
+	await expectAccessible(page);
+});

@@ -310,3 +310,26 @@ export async function respondToSelection(
 ): Promise<RegistrationStatus> {
 	return unwrap(await api(supabase).rpc('respond_to_selection', { token, accept }));
 }
+
+export interface RepresentativenessRow {
+	category: string;
+	features: {
+		feature: string;
+		population_share: number | null;
+		min: number;
+		max: number;
+		registered: number;
+		selected: number;
+		confirmed: number;
+	}[];
+}
+
+/** Per category and feature: population share and counts registered, selected, confirmed. */
+export async function representativeness(
+	supabase: SupabaseClient,
+	assemblyId: string
+): Promise<RepresentativenessRow[]> {
+	return unwrap(
+		await api(supabase).rpc('representativeness', { assembly_id: assemblyId }, { get: true })
+	);
+}

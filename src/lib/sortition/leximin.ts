@@ -69,6 +69,7 @@ const FIX_MARGIN = 1e-9;
 const YIELD_EVERY_MS = 25;
 /** New compositions the local search may add per round. */
 const SEARCH_STARTS = 4;
+const SMOOTHING = Number(process.env.ALPHA ?? 0.5);
 
 /** LEXIMIN-optimal distribution over valid panels. Throws {@link InfeasibleError} when none exists. */
 export async function leximin(
@@ -326,6 +327,16 @@ class LeximinRun {
 		}
 		// Probabilities sum to k, so no distribution gives every unfixed person more than this.
 		const ceiling = (this.compiled.k - fixedMass) / unfixedPeople;
+		const fixedTerm = (weights: Float64Array) => {
+			let sum = 0;
+			for (let t = 0; t < count; t++) {
+				if (this.isFixed[t]) sum += weights[t]! * (this.size[t] ?? 0) * Math.max(0, (this.fixed[t] ?? 0) - FIX_MARGIN);
+			}
+			return sum;
+		};
+		let center: Float64Array | null = null;
+		let bestBound = Infinity;
+		let misPriced = false;
 		for (;;) {
 			await this.checkpoint();
 			DBG.solves++;
@@ -353,15 +364,27 @@ class LeximinRun {
 			const z = -this.master.getObjectiveValue();
 			if (z >= ceiling - PRICING_TOLERANCE) return { z, duals, ceiling };
 			this.pricingRounds++;
-			if (this.localSearch(duals, cap) > 0) continue;
-			const composition = this.exactPricing(duals);
+			// Smoothed duals (a step from the best-bounded duals towards the LP's) steady the search.
+			const alpha = center && !misPriced ? SMOOTHING : 0;
+			const search = center ? mix(center, duals, alpha) : duals;
+			misPriced = false;
+			if (!process.env.NOLS && this.localSearch(search, duals, cap) > 0) continue;
+			const composition = this.exactPricing(search);
 			if (!composition) throw new InfeasibleError();
-			if (
-				value(composition, duals) <= cap + PRICING_TOLERANCE ||
-				!this.addComposition(composition)
-			) {
-				return { z, duals, ceiling };
+			// Lagrangian bound: no distribution gives the unfixed more than this.
+			const bound = value(composition, search) - fixedTerm(search);
+			if (bound < bestBound) {
+				bestBound = bound;
+				center = search;
 			}
+			if (value(composition, duals) > cap + PRICING_TOLERANCE && this.addComposition(composition)) {
+				continue;
+			}
+			if (alpha > 0) {
+				misPriced = true;
+				continue;
+			}
+			return { z, duals, ceiling };
 		}
 	}
 
@@ -369,7 +392,7 @@ class LeximinRun {
 	 * Improves the master's current compositions by moving one seat from one type to another while
 	 * the quotas hold; adds those that end above the cap. Returns how many were added.
 	 */
-	private localSearch(duals: Float64Array, cap: number): number {
+	private localSearch(duals: Float64Array, outDuals: Float64Array, cap: number): number {
 		const { quotas, households } = this.compiled;
 		const { rowsOf, householdOf } = this.types;
 		const count = this.size.length;
@@ -422,7 +445,8 @@ class LeximinRun {
 					}
 				}
 			}
-			if (current > cap + PRICING_TOLERANCE && this.addComposition(x)) added++;
+			void current;
+			if (value(x, outDuals) > cap + PRICING_TOLERANCE && this.addComposition(x)) added++;
 		}
 		return added;
 	}
@@ -596,6 +620,10 @@ function stepEnd(
 	l: number
 ): number {
 	return (passed[l] ?? 0) + (lists[l]?.steps[at[l] ?? 0]?.width ?? 0);
+}
+
+function mix(a: Float64Array, b: Float64Array, alpha: number): Float64Array {
+	return Float64Array.from(a, (x, t) => alpha * x + (1 - alpha) * (b[t] ?? 0));
 }
 
 function value(composition: Int32Array, duals: ArrayLike<number>): number {
