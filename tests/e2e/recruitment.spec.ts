@@ -103,7 +103,8 @@ test('an administrator sets quotas from population shares, makes invitations and
 		.filter({ hasText: 'Kvinde' })
 		.first()
 		.getByRole('row', { name: /Kvinde/ });
-	await expect(kvinde.getByRole('cell')).toHaveText(['50,3 %', '11', '14', '1']);
+	// 45 seeded volunteers and Karen are women.
+	await expect(kvinde.getByRole('cell')).toHaveText(['50,3 %', '11', '14', '46']);
 
 	// A batch of five codes, with a merge file Danish Excel reads and letters to print.
 	const invitations = page.getByRole('form', { name: 'Lav invitationer' });
@@ -153,4 +154,54 @@ test('staff register a citizen by phone through the same form', async ({ page })
 	await expect(
 		page.getByRole('region', { name: 'Tilmeldte i puljen' }).getByRole('row', { name: /Erik Holm/ })
 	).toContainText('Telefon');
+});
+
+test('quotas and pool move to and from the Sortition Foundation formats; a bad file is reported line by line', async ({
+	page
+}) => {
+	await signIn(page, 'admin2@demo.samraad.dk');
+	await page.goto(`/mine/${DAYCARE}/admin/rekruttering`);
+	const read = async (name: string) => {
+		const download = page.waitForEvent('download');
+		await page.getByRole('link', { name }).click();
+		const chunks: Buffer[] = [];
+		for await (const chunk of await (await download).createReadStream())
+			chunks.push(chunk as Buffer);
+		return Buffer.concat(chunks).toString('utf8');
+	};
+	const categories = await read('Hent categories.csv');
+	expect(categories.split('\r\n')[0]).toBe('category,feature,min,max');
+	expect(categories).toContain('Køn,Kvinde,');
+	const respondents = await read('Hent respondents.csv');
+	expect(respondents.split('\r\n')[0]).toBe('id,Køn,Alder,Småbørnsforælder,household');
+	expect(respondents).not.toContain('Karen');
+
+	const form = page.getByRole('form', { name: 'Indlæs categories.csv' });
+	await form.getByLabel('Fil (categories.csv)').setInputFiles({
+		name: 'categories.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('category,feature,min,max\nKøn,Kvinde,14,12\nKøn,Mand,11,x\n')
+	});
+	await form.getByRole('button', { name: 'Indlæs og erstat kvoterne' }).click();
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('Filen kunne ikke læses. Intet er gemt');
+	await expect(alert.getByRole('listitem')).toHaveCount(2);
+
+	const edited = categories.replace(/Køn,Kvinde,\d+,\d+/, 'Køn,Kvinde,10,15');
+	await page
+		.getByRole('form', { name: 'Indlæs categories.csv' })
+		.getByLabel('Fil (categories.csv)')
+		.setInputFiles({
+			name: 'categories.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(edited)
+		});
+	await page.getByRole('button', { name: 'Indlæs og erstat kvoterne' }).click();
+	await expect(page.getByText('3 kategorier er indlæst.')).toBeVisible();
+	const kvinde = page
+		.getByRole('region', { name: 'Køn', exact: true })
+		.getByRole('row', { name: /Kvinde/ });
+	await expect(kvinde.getByRole('cell').nth(1)).toHaveText('10');
+	await expect(kvinde.getByRole('cell').nth(2)).toHaveText('15');
+	await expectAccessible(page);
 });

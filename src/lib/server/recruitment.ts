@@ -333,3 +333,22 @@ export async function representativeness(
 		await api(supabase).rpc('representativeness', { assembly_id: assemblyId }, { get: true })
 	);
 }
+
+/** Replaces the quotas with those of a categories.csv, in one transaction. */
+export async function importCategories(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	quotas: { category: string; feature: string; min: number; max: number }[]
+): Promise<number> {
+	const byCategory = new Map<string, { name: string; min: number; max: number }[]>();
+	for (const quota of quotas) {
+		byCategory.set(quota.category, [
+			...(byCategory.get(quota.category) ?? []),
+			{ name: quota.feature, min: quota.min, max: quota.max }
+		]);
+	}
+	const categories = [...byCategory].map(([name, features]) => ({ name, features }));
+	return unwrap(
+		await api(supabase).rpc('import_categories', { assembly_id: assemblyId, categories })
+	);
+}

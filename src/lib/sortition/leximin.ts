@@ -13,11 +13,17 @@
  *                       Σ_x λ_x·x_t ≥ c_t·f_t  for every fixed type t
  *                       Σ_x λ_x = 1,  λ ≥ 0
  *
- * is solved by column generation: its duals y_t price a new composition (the valid one with the
- * largest Σ y_t·x_t; a local search first, the exact ILP when that finds nothing). When no
- * composition beats the convexity dual, z is optimal over all panels. By complementary slackness
- * every type with y_t > 0 is held at z in every optimal distribution, so it is fixed at z and the
- * next level raises the rest.
+ * is solved through its dual (one row per composition, so a new composition is a new row and the
+ * dual simplex method resumes from the last basis):
+ *
+ *     minimise ŷ − Σ_{t fixed} c_t·f_t·y_t  s.t.  Σ_t x_t·y_t ≤ ŷ for every composition x,
+ *                                                 Σ_{t unfixed} c_t·y_t = 1,  y ≥ 0
+ *
+ * Column generation: for the current y, find compositions with Σ_t x_t·y_t > ŷ (a local search
+ * from the compositions in use, many at a time; the exact ILP when that finds none). When the ILP
+ * finds none either, z is optimal over all panels. By complementary slackness every type with
+ * y_t > 0 is held at z in every optimal distribution, so it is fixed at z and the next level raises
+ * the rest. The λ are the duals of the composition rows.
  */
 import {
 	compileInstance,
@@ -68,8 +74,8 @@ const FIX_MARGIN = 1e-9;
 /** Yield to the event loop (to notice an abort) at least this often, in milliseconds. */
 const YIELD_EVERY_MS = 25;
 /** New compositions the local search may add per round. */
-const SEARCH_STARTS = 4;
-const SMOOTHING = Number(process.env.ALPHA ?? 0.5);
+/** At most this many new compositions from the local search per round. */
+const ROUND_LIMIT = 200;
 
 /** LEXIMIN-optimal distribution over valid panels. Throws {@link InfeasibleError} when none exists. */
 export async function leximin(
@@ -138,7 +144,6 @@ function groupTypes(compiled: CompiledInstance): Types {
 	return { members, typeOf, rowsOf, householdOf: Int32Array.from(household) };
 }
 
-export const DBG = { solves: 0 };
 class LeximinRun {
 	private readonly types: Types;
 	private readonly size: Int32Array;
@@ -152,8 +157,8 @@ class LeximinRun {
 	private readonly isFixed: Uint8Array;
 	private fixedTypes = 0;
 	private fixedPeople = 0;
-	/** The master's latest primal solution: column 0 is z, then one weight per composition. */
-	private lastPrimal = new Float64Array(0);
+	/** λ: the latest weight of each composition (the duals of its master row). */
+	private weights = new Float64Array(0);
 	private lastYield = Date.now();
 	private lastFraction = 0;
 	private levels = 0;
@@ -215,29 +220,28 @@ class LeximinRun {
 		return model;
 	}
 
-	/** Column 0 is z (free); rows are the types, then Σ λ = 1. Compositions are added as columns. */
+	/** Columns are y_t for each type, then ŷ (free); row 0 is Σ c_t·y_t = 1, one row per composition. */
 	private createMaster(): Model {
 		const { highs } = this;
 		const count = this.size.length;
-		const starts = [0];
-		const indices: number[] = [];
-		const values: number[] = [];
-		for (let t = 0; t < count; t++) {
-			indices.push(0);
-			values.push(-(this.size[t] ?? 0));
-			starts.push(indices.length);
-		}
-		starts.push(indices.length);
+		const all = Array.from({ length: count }, (_, t) => t);
 		const model = highs.createModel({
-			numCols: 1,
-			numRows: count + 1,
+			numCols: count + 1,
+			numRows: 1,
 			sense: highs.constants.objectiveSense.minimize,
-			colCost: [-1],
-			colLower: [-highs.infinity],
-			colUpper: [highs.infinity],
-			rowLower: [...new Array<number>(count).fill(0), 1],
-			rowUpper: [...new Array<number>(count).fill(highs.infinity), 1],
-			matrix: { format: 'csr', numRows: count + 1, numCols: 1, starts, indices, values }
+			colCost: [...new Array<number>(count).fill(0), 1],
+			colLower: [...new Array<number>(count).fill(0), -highs.infinity],
+			colUpper: new Array<number>(count + 1).fill(highs.infinity),
+			rowLower: [1],
+			rowUpper: [1],
+			matrix: {
+				format: 'csr',
+				numRows: 1,
+				numCols: count + 1,
+				starts: [0, count],
+				indices: all,
+				values: Array.from(this.size)
+			}
 		});
 		model.options.set({
 			...quietOptions,
@@ -327,85 +331,45 @@ class LeximinRun {
 		}
 		// Probabilities sum to k, so no distribution gives every unfixed person more than this.
 		const ceiling = (this.compiled.k - fixedMass) / unfixedPeople;
-		const fixedTerm = (weights: Float64Array) => {
-			let sum = 0;
-			for (let t = 0; t < count; t++) {
-				if (this.isFixed[t]) sum += weights[t]! * (this.size[t] ?? 0) * Math.max(0, (this.fixed[t] ?? 0) - FIX_MARGIN);
-			}
-			return sum;
-		};
-		let center: Float64Array | null = null;
-		let bestBound = Infinity;
-		let misPriced = false;
 		for (;;) {
 			await this.checkpoint();
-			DBG.solves++;
-			if (DBG.solves === Number(process.env.DUMP ?? -1)) {
-				(await import('node:fs')).writeFileSync(
-					'/tmp/sx/master.mps',
-					this.master.exportModel('mps')
-				);
-				(await import('node:fs')).writeFileSync('/tmp/sx/master.lp', this.master.exportModel('lp'));
-			}
-			const t0 = performance.now();
 			runToOptimality(this.master, { what: 'the LEXIMIN master LP' });
-			if (process.env.TM)
-				console.log(
-					'm',
-					this.levels,
-					this.compositions.length,
-					Number(this.master.info.get('simplex_iteration_count')),
-					(performance.now() - t0).toFixed(1)
-				);
 			const solution = this.master.getSolution();
-			this.lastPrimal = Float64Array.from(solution.colValue);
-			const duals = Float64Array.from(solution.rowDual.subarray(0, count));
-			const cap = -(solution.rowDual[count] ?? 0);
-			const z = -this.master.getObjectiveValue();
+			this.weights = Float64Array.from(solution.rowDual.subarray(1), (dual) => Math.max(0, -dual));
+			const duals = Float64Array.from(solution.colValue.subarray(0, count));
+			const cap = solution.colValue[count] ?? 0;
+			const z = this.master.getObjectiveValue();
 			if (z >= ceiling - PRICING_TOLERANCE) return { z, duals, ceiling };
 			this.pricingRounds++;
-			// Smoothed duals (a step from the best-bounded duals towards the LP's) steady the search.
-			const alpha = center && !misPriced ? SMOOTHING : 0;
-			const search = center ? mix(center, duals, alpha) : duals;
-			misPriced = false;
-			if (!process.env.NOLS && this.localSearch(search, duals, cap) > 0) continue;
-			const composition = this.exactPricing(search);
+			if (this.localSearch(duals, cap) > 0) continue;
+			const composition = this.exactPricing(duals);
 			if (!composition) throw new InfeasibleError();
-			// Lagrangian bound: no distribution gives the unfixed more than this.
-			const bound = value(composition, search) - fixedTerm(search);
-			if (bound < bestBound) {
-				bestBound = bound;
-				center = search;
+			if (
+				value(composition, duals) <= cap + PRICING_TOLERANCE ||
+				!this.addComposition(composition)
+			) {
+				return { z, duals, ceiling };
 			}
-			if (value(composition, duals) > cap + PRICING_TOLERANCE && this.addComposition(composition)) {
-				continue;
-			}
-			if (alpha > 0) {
-				misPriced = true;
-				continue;
-			}
-			return { z, duals, ceiling };
 		}
 	}
 
 	/**
-	 * Improves the master's current compositions by moving one seat from one type to another while
-	 * the quotas hold; adds those that end above the cap. Returns how many were added.
+	 * Improves each composition in use by moving seats, one at a time, from one type to a type with
+	 * a larger dual while the quotas hold; adds the results above the cap. Returns how many.
 	 */
-	private localSearch(duals: Float64Array, outDuals: Float64Array, cap: number): number {
+	private localSearch(duals: Float64Array, cap: number): number {
 		const { quotas, households } = this.compiled;
 		const { rowsOf, householdOf } = this.types;
 		const count = this.size.length;
-		const starts = this.compositions
-			.map((composition, c) => ({ composition, weight: this.lastPrimal[c + 1] ?? 0 }))
-			.filter(({ weight }) => weight > 1e-12)
-			.sort((a, b) => b.weight - a.weight)
-			.slice(0, SEARCH_STARTS);
 		const order = Array.from({ length: count }, (_, t) => t).sort(
 			(a, b) => (duals[b] ?? 0) - (duals[a] ?? 0)
 		);
+		const rank = new Int32Array(count);
+		order.forEach((t, r) => (rank[t] = r));
+		const starts = this.compositions.filter((_, c) => (this.weights[c] ?? 0) > 1e-12);
 		let added = 0;
-		for (const { composition } of starts) {
+		for (const composition of starts) {
+			if (added >= ROUND_LIMIT) break;
 			const x = Int32Array.from(composition);
 			const rowCount = new Int32Array(quotas.length);
 			const householdCount = new Int32Array(households.length);
@@ -416,38 +380,30 @@ class LeximinRun {
 				const group = householdOf[t] ?? -1;
 				if (group >= 0) householdCount[group] = (householdCount[group] ?? 0) + seats;
 			}
-			let current = value(x, duals);
-			for (let improved = true; improved;) {
-				improved = false;
-				// Take a seat from the cheapest occupied type, give it to the dearest type that can take it.
-				for (let from = count - 1; from >= 0 && !improved; from--) {
-					const a = order[from] ?? 0;
-					if ((x[a] ?? 0) === 0) continue;
-					for (let to = 0; to < from && !improved; to++) {
-						const b = order[to] ?? 0;
-						const gain = (duals[b] ?? 0) - (duals[a] ?? 0);
-						if (gain <= PRICING_TOLERANCE) break;
-						if ((x[b] ?? 0) >= (this.size[b] ?? 0)) continue;
-						if (!this.canMove(a, b, rowCount)) continue;
-						const groupB = householdOf[b] ?? -1;
-						if (groupB >= 0 && groupB !== householdOf[a] && (householdCount[groupB] ?? 0) >= 1) {
-							continue;
-						}
-						x[a] = (x[a] ?? 0) - 1;
-						x[b] = (x[b] ?? 0) + 1;
-						for (const row of rowsOf[a] ?? []) rowCount[row] = (rowCount[row] ?? 0) - 1;
-						for (const row of rowsOf[b] ?? []) rowCount[row] = (rowCount[row] ?? 0) + 1;
-						const groupA = householdOf[a] ?? -1;
-						if (groupA >= 0) householdCount[groupA] = (householdCount[groupA] ?? 0) - 1;
-						if (groupB >= 0) householdCount[groupB] = (householdCount[groupB] ?? 0) + 1;
-						current += gain;
-						improved = true;
-					}
+			// Take a seat from the cheapest occupied type, give it to the dearest type that can take it.
+			for (let from = count - 1; from > 0; from--) {
+				const a = order[from] ?? 0;
+				for (let to = 0; to < from && (x[a] ?? 0) > 0; to++) {
+					const b = order[to] ?? 0;
+					if ((duals[b] ?? 0) - (duals[a] ?? 0) <= PRICING_TOLERANCE) break;
+					if ((x[b] ?? 0) >= (this.size[b] ?? 0)) continue;
+					if (!this.canMove(a, b, rowCount)) continue;
+					const groupA = householdOf[a] ?? -1;
+					const groupB = householdOf[b] ?? -1;
+					if (groupB >= 0 && groupB !== groupA && (householdCount[groupB] ?? 0) >= 1) continue;
+					x[a] = (x[a] ?? 0) - 1;
+					x[b] = (x[b] ?? 0) + 1;
+					for (const row of rowsOf[a] ?? []) rowCount[row] = (rowCount[row] ?? 0) - 1;
+					for (const row of rowsOf[b] ?? []) rowCount[row] = (rowCount[row] ?? 0) + 1;
+					if (groupA >= 0) householdCount[groupA] = (householdCount[groupA] ?? 0) - 1;
+					if (groupB >= 0) householdCount[groupB] = (householdCount[groupB] ?? 0) + 1;
+					// The freed quota room may let a cheaper type give way too: look again from here.
+					to = -1;
 				}
 			}
-			void current;
-			if (value(x, outDuals) > cap + PRICING_TOLERANCE && this.addComposition(x)) added++;
+			if (value(x, duals) > cap + PRICING_TOLERANCE && this.addComposition(x)) added++;
 		}
+		void rank;
 		return added;
 	}
 
@@ -485,7 +441,7 @@ class LeximinRun {
 		return Int32Array.from(this.pricing.getSolution().colValue, (seats) => Math.round(seats));
 	}
 
-	/** Adds a composition as a master column; false when it is already there. */
+	/** Adds a composition as a master row Σ x_t·y_t − ŷ ≤ 0; false when it is already there. */
 	private addComposition(composition: Int32Array): boolean {
 		const key = composition.join(',');
 		if (this.known.has(key)) return false;
@@ -500,18 +456,19 @@ class LeximinRun {
 			}
 		});
 		indices.push(this.size.length);
-		values.push(1);
-		this.master.addCol(0, 0, this.highs.infinity, { indices, values });
+		values.push(-1);
+		this.master.addRow(-this.highs.infinity, 0, { indices, values });
 		return true;
 	}
 
+	/** Moves types from the normalisation row into the objective, with their probability fixed. */
 	private fix(types: number[], z: number): void {
 		for (const t of types) {
 			const size = this.size[t] ?? 0;
 			this.fixed[t] = z;
 			this.isFixed[t] = 1;
-			this.master.changeCoefficient(t, 0, 0);
-			this.master.changeRowBounds(t, size * Math.max(0, z - FIX_MARGIN), this.highs.infinity);
+			this.master.changeCoefficient(0, t, 0);
+			this.master.changeColCost(t, -size * Math.max(0, z - FIX_MARGIN));
 			this.fixedPeople += size;
 		}
 		this.fixedTypes += types.length;
@@ -527,7 +484,7 @@ class LeximinRun {
 		const byKey = new Map<string, { panel: number[]; weight: number }>();
 		let total = 0;
 		this.compositions.forEach((composition, c) => {
-			const lambda = this.lastPrimal[c + 1] ?? 0;
+			const lambda = this.weights[c] ?? 0;
 			if (lambda <= 1e-12) return;
 			total += lambda;
 			const lists: { size: number; steps: { people: number[]; width: number }[] }[] = [];

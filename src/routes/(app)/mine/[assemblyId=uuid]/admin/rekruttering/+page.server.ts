@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { parseAddresses } from '$lib/recruitment/addresses';
+import { formatProblem, parseCategories } from '$lib/sortition/csv';
 import { quotasFromShares } from '$lib/recruitment/quotas';
 import { parseForm } from '$lib/forms';
 import {
@@ -17,6 +18,7 @@ import { requireRole } from '$lib/server/guards';
 import {
 	createInvitations,
 	deleteCategory,
+	importCategories,
 	invitationBatches,
 	pool,
 	recruitmentOverview,
@@ -127,6 +129,18 @@ export const actions = {
 			})
 		};
 	},
+	importCategories: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['admin']);
+		const file = (await request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0) {
+			return fail(400, { form: 'import', errors: { file: m.field_required() } });
+		}
+		const parsed = parseCategories(new Uint8Array(await file.arrayBuffer()));
+		if (!parsed.ok)
+			return fail(400, { form: 'import', problems: parsed.problems.map(formatProblem) });
+		const count = await importCategories(locals.supabase, params.assemblyId, parsed.data.quotas);
+		return { form: 'import', imported: count };
+	},
 	createInvitations: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
 		const formData = await request.formData();
@@ -140,7 +154,7 @@ export const actions = {
 					form: 'invitations',
 					values: { label: parsed.data.label, count: '' },
 					errors: {},
-					problems: imported.problems
+					problems: imported.problems.map((problem) => `Linje ${problem.line}: ${problem.message}`)
 				});
 			}
 			await createInvitations(locals.supabase, params.assemblyId, parsed.data.label, imported.rows);
