@@ -183,9 +183,14 @@ test('quotas and pool move to and from the Sortition Foundation formats; a bad f
 		buffer: Buffer.from('category,feature,min,max\nKøn,Kvinde,14,12\nKøn,Mand,11,x\n')
 	});
 	await form.getByRole('button', { name: 'Indlæs og erstat kvoterne' }).click();
-	const alert = page.getByRole('alert');
+	const alert = page
+		.getByRole('region', { name: 'Sortition Foundations filformater' })
+		.getByRole('alert');
 	await expect(alert).toContainText('Filen kunne ikke læses. Intet er gemt');
-	await expect(alert.getByRole('listitem')).toHaveCount(2);
+	await expect(alert.getByRole('listitem')).toHaveText([
+		'Linje 2: Min. er større end maks.',
+		'Linje 3, kolonne "max": Skal være et helt tal (0 eller mere).'
+	]);
 
 	const edited = categories.replace(/Køn,Kvinde,\d+,\d+/, 'Køn,Kvinde,10,15');
 	await page

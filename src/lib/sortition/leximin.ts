@@ -364,8 +364,6 @@ class LeximinRun {
 		const order = Array.from({ length: count }, (_, t) => t).sort(
 			(a, b) => (duals[b] ?? 0) - (duals[a] ?? 0)
 		);
-		const rank = new Int32Array(count);
-		order.forEach((t, r) => (rank[t] = r));
 		const starts = this.compositions.filter((_, c) => (this.weights[c] ?? 0) > 1e-12);
 		let added = 0;
 		for (const composition of starts) {
@@ -403,7 +401,6 @@ class LeximinRun {
 			}
 			if (value(x, duals) > cap + PRICING_TOLERANCE && this.addComposition(x)) added++;
 		}
-		void rank;
 		return added;
 	}
 
@@ -577,10 +574,6 @@ function stepEnd(
 	l: number
 ): number {
 	return (passed[l] ?? 0) + (lists[l]?.steps[at[l] ?? 0]?.width ?? 0);
-}
-
-function mix(a: Float64Array, b: Float64Array, alpha: number): Float64Array {
-	return Float64Array.from(a, (x, t) => alpha * x + (1 - alpha) * (b[t] ?? 0));
 }
 
 function value(composition: Int32Array, duals: ArrayLike<number>): number {

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { parseAddresses } from '$lib/recruitment/addresses';
-import { formatProblem, parseCategories } from '$lib/sortition/csv';
+import { describeCsvProblem } from '$lib/csv-problems';
+import { parseCategories } from '$lib/sortition/csv';
 import { quotasFromShares } from '$lib/recruitment/quotas';
 import { parseForm } from '$lib/forms';
 import {
@@ -137,7 +138,7 @@ export const actions = {
 		}
 		const parsed = parseCategories(new Uint8Array(await file.arrayBuffer()));
 		if (!parsed.ok)
-			return fail(400, { form: 'import', problems: parsed.problems.map(formatProblem) });
+			return fail(400, { form: 'import', problems: parsed.problems.map(describeCsvProblem) });
 		const count = await importCategories(locals.supabase, params.assemblyId, parsed.data.quotas);
 		return { form: 'import', imported: count };
 	},
