@@ -210,3 +210,35 @@ test('quotas and pool move to and from the Sortition Foundation formats; a bad f
 	await expect(kvinde.getByRole('cell').nth(2)).toHaveText('15');
 	await expectAccessible(page);
 });
+
+test('a random sample of an address extract, oversampling an area, becomes a batch of letters', async ({
+	page
+}) => {
+	await signIn(page, 'admin2@demo.samraad.dk');
+	await page.goto(`/mine/${DAYCARE}/admin/rekruttering`);
+	const rows = Array.from(
+		{ length: 12 },
+		(_, i) =>
+			`Beboeren;Vej ${i + 1};${i % 2 ? '7130;Juelsminde;Juelsminde' : '8722;Hedensted;Hedensted by'}`
+	);
+	const file = {
+		name: 'adresser.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`navn;adresse;postnr;by;område\n${rows.join('\n')}\n`)
+	};
+	const form = page.getByRole('form', { name: 'Lav invitationer' });
+	await form.getByLabel('Navn på udsendelsen').fill('Udsnit med oversampling');
+	await form.getByLabel('Adresseudtræk (CSV)').setInputFiles(file);
+	await form.getByLabel('Udtræk et tilfældigt udsnit på (antal breve)').fill('4');
+	await form.getByLabel('Oversampling pr. område').fill('Juelsminde;nul');
+	await form.getByRole('button', { name: 'Lav invitationerne' }).click();
+	await expect(page.getByText('Linje 1 kunne ikke læses.')).toBeVisible();
+
+	await page.getByLabel('Adresseudtræk (CSV)').setInputFiles(file);
+	await page.getByLabel('Oversampling pr. område').fill('Juelsminde;3');
+	await page.getByRole('button', { name: 'Lav invitationerne' }).click();
+	await expect(page.getByText('4 invitationer er lavet.')).toBeVisible();
+	await expect(
+		page.getByRole('listitem').filter({ hasText: 'Udsnit med oversampling' })
+	).toContainText('4 (0 brugt)');
+});

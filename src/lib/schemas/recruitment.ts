@@ -207,6 +207,13 @@ export const computeQuotasSchema = z.object({
 
 export const invitationsSchema = z.object({
 	label: text(1, 120),
+	sample_size: z
+		.string()
+		.trim()
+		.default('')
+		.refine((value) => value === '' || /^\d{1,6}$/.test(value), 'field_whole_number')
+		.transform((value) => (value === '' ? null : Number(value))),
+	oversampling: z.string().max(5000, 'field_too_long').default(''),
 	count: z
 		.string()
 		.trim()

@@ -4,7 +4,8 @@ import { parseAddresses } from '$lib/recruitment/addresses';
 import { describeCsvProblem } from '$lib/csv-problems';
 import { parseCategories } from '$lib/sortition/csv';
 import { quotasFromShares } from '$lib/recruitment/quotas';
-import { parseForm } from '$lib/forms';
+import { parseOversampling, weightedSample } from '$lib/recruitment/sample';
+import { formValues, parseForm } from '$lib/forms';
 import {
 	categorySchema,
 	computeQuotasSchema,
@@ -158,8 +159,24 @@ export const actions = {
 					problems: imported.problems.map((problem) => `Linje ${problem.line}: ${problem.message}`)
 				});
 			}
-			await createInvitations(locals.supabase, params.assemblyId, parsed.data.label, imported.rows);
-			return { form: 'invitations', created: imported.rows.length };
+			const { factors, bad } = parseOversampling(parsed.data.oversampling);
+			if (bad.length) {
+				return fail(400, {
+					form: 'invitations',
+					values: formValues(formData),
+					errors: { oversampling: m.recruitment_oversampling_bad({ lines: bad.join(', ') }) }
+				});
+			}
+			const rows =
+				parsed.data.sample_size === null
+					? imported.rows
+					: weightedSample(
+							imported.rows,
+							parsed.data.sample_size,
+							(row) => factors.get(row.district.toLowerCase()) ?? 1
+						);
+			await createInvitations(locals.supabase, params.assemblyId, parsed.data.label, rows);
+			return { form: 'invitations', created: rows.length };
 		}
 		if (parsed.data.count < 1) {
 			return fail(400, {
