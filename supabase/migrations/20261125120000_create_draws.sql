@@ -55,7 +55,7 @@ grant all on app.draws, app.draw_random_entries to service_role;
 
 create policy "Visitors can read committed draws of public assemblies" on app.draws
   for select to anon using (status in ('committed', 'drawn') and assembly_id in (select a.id from app.assemblies a));
-create policy "People can read committed draws of assemblies they see, administrators all" on app.draws
+create policy "People read committed draws; administrators all" on app.draws
   for select to authenticated using (
     (status in ('committed', 'drawn') and assembly_id in (select a.id from app.assemblies a))
     or assembly_id in (select private.assemblies_where_i_am('{admin}'))
@@ -67,10 +67,10 @@ create policy "Administrators can advance a draw" on app.draws
   using (assembly_id in (select private.assemblies_where_i_am('{admin}')))
   with check (assembly_id in (select private.assemblies_where_i_am('{admin}')));
 
-create policy "Organisers can read the random entries of their assembly's draws" on app.draw_random_entries
+create policy "Organisers can read random entries" on app.draw_random_entries
   for select to authenticated using (draw_id in (
     select d.id from app.draws d where d.assembly_id in (select private.assemblies_where_i_am('{admin,facilitator}'))));
-create policy "Organisers can enter public randomness once, as themselves" on app.draw_random_entries
+create policy "Organisers can enter randomness once, as themselves" on app.draw_random_entries
   for insert to authenticated with check (
     person_id in (select private.my_person_ids())
     and draw_id in (select d.id from app.draws d
@@ -83,7 +83,8 @@ create function private.draws_are_final() returns trigger
 language plpgsql set search_path = ''
 as $$
 begin
-  if old.commitment_hash is not null and new.commitment_hash is distinct from old.commitment_hash then
+  if old.commitment_hash is not null and (new.commitment_hash is distinct from old.commitment_hash
+      or new.commitment is distinct from old.commitment or new.random_sources is distinct from old.random_sources) then
     raise exception 'A published commitment cannot change' using errcode = '42501';
   end if;
   if old.status = 'drawn' then
@@ -166,7 +167,8 @@ begin
   if (select count(distinct e.person_id) from app.draw_random_entries e where e.draw_id = draw.id) < 2 then
     raise exception 'Two different people must enter the random values' using errcode = 'P0001', detail = 'two_entries_needed';
   end if;
-  if bundle #>> '{commitment,hashes,commitment}' is distinct from draw.commitment_hash then
+  if bundle #>> '{commitment,hashes,commitment}' is distinct from draw.commitment_hash
+     or bundle -> 'commitment' is distinct from draw.commitment then
     raise exception 'The bundle does not rest on the published commitment' using errcode = 'P0001', detail = 'commitment_mismatch';
   end if;
   select coalesce(s.reserve_size, 10) into reserve_size from app.recruitment_settings s where s.assembly_id = draw.assembly_id;

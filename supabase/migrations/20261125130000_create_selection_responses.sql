@@ -28,8 +28,11 @@ create function private.registration_status_guard() returns trigger
 language plpgsql set search_path = ''
 as $$
 begin
-  if new.status is distinct from old.status
-     and old.status <> 'pool' and not private.status_move_allowed(old.status, new.status) then
+  -- Out of the pool only by a draw; a reserve into the panel only as a replacement.
+  if new.status is distinct from old.status and (
+       (old.status = 'pool' and not (new.status in ('selected', 'reserve') and new.draw_id is not null))
+       or (old.status <> 'pool' and not private.status_move_allowed(old.status, new.status))
+       or (old.status = 'reserve' and new.status = 'selected' and new.replaces_registration_id is null)) then
     raise exception 'A registration cannot go from % to %', old.status, new.status
       using errcode = 'P0001', detail = 'status_move';
   end if;
@@ -111,6 +114,9 @@ begin
   where reg.id = withdrawn_id and reg.status = 'withdrawn';
   if assembly is null or not (assembly in (select private.assemblies_where_i_am('{admin}'))) then
     raise exception 'Only a withdrawn member of your assembly can be replaced' using errcode = '42501';
+  end if;
+  if exists (select 1 from app.registrations reg where reg.replaces_registration_id = withdrawn_id) then
+    raise exception 'That member has already been replaced' using errcode = 'P0001', detail = 'already_replaced';
   end if;
   select s.replacement_cutoff_on into cutoff from app.recruitment_settings s where s.assembly_id = assembly;
   if cutoff is not null and private.today_in_copenhagen() > cutoff then
