@@ -2,6 +2,8 @@ import { expect, test, type Browser } from '@playwright/test';
 import { DAYCARE, expectAccessible, mailsSince, signIn } from './support';
 
 test.describe.configure({ mode: 'serial' });
+// A whole recruitment-to-panel journey with a LEXIMIN computation: longer than one page's test.
+test.setTimeout(180_000);
 
 async function asPerson(browser: Browser, address: string) {
 	const context = await browser.newContext({ locale: 'da-DK' });
@@ -39,6 +41,9 @@ test('the administrator computes and publishes the distribution, two people ente
 	// The second person, a facilitator, types the same dice a little differently.
 	const facilitator = await asPerson(browser, 'facilitator-dagtilbud@demo.samraad.dk');
 	await facilitator.page.goto(`/mine/${DAYCARE}/lodtraekning`, { waitUntil: 'networkidle' });
+	await expect(
+		facilitator.page.getByRole('heading', { name: 'Indtast de offentlige tilfældige tal' })
+	).toBeVisible();
 	await facilitator.page.getByLabel('Værdi fra Terningekast på borgermødet').fill('3, 5, 1, 6, 2');
 	await facilitator.page.getByRole('button', { name: 'Gem min indtastning' }).click();
 	await expect(facilitator.page.getByText('2 af 2 indtastninger er gemt.')).toBeVisible();

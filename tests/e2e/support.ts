@@ -66,6 +66,8 @@ export async function signIn(page: Page, address: string) {
 	expect(code, 'the mail carries a six-digit code').toBeTruthy();
 	await page.getByLabel('Kode fra e-mailen').fill(code!);
 	await page.getByRole('button', { name: 'Log ind' }).click();
+	// Signed in when the page has moved on from the sign-in form.
+	await expect(page).not.toHaveURL(/\/log-ind/);
 }
 
 /** Every mail the SMTP sink received since `since`, decoded, oldest first. */
