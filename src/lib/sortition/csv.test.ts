@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sortitionDataDir } from './test-data';
 import {
 	csvBytes,
 	decodeCsv,
@@ -57,8 +58,8 @@ describe('decodeCsv', () => {
 });
 
 describe('parseCategories', () => {
-	it('reads the Sortition Foundation fixture', () => {
-		const bytes = readFileSync('../shared/data/sortition/sfalg_fixture_150_22/categories.csv');
+	it.skipIf(!sortitionDataDir)('reads the Sortition Foundation fixture', () => {
+		const bytes = readFileSync(`${sortitionDataDir}/sfalg_fixture_150_22/categories.csv`);
 		const result = parseCategories(new Uint8Array(bytes));
 		if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
 		expect(result.data.categories).toEqual(['Gender', 'age_bracket', 'edu_level', 'geo_bucket']);
@@ -118,8 +119,8 @@ describe('parseCategories', () => {
 });
 
 describe('parseRespondents', () => {
-	it('reads the fixture with its id column', () => {
-		const dir = '../shared/data/sortition/sfalg_fixture_150_22';
+	it.skipIf(!sortitionDataDir)('reads the fixture with its id column', () => {
+		const dir = `${sortitionDataDir}/sfalg_fixture_150_22`;
 		const categories = parseCategories(new Uint8Array(readFileSync(`${dir}/categories.csv`)));
 		if (!categories.ok) throw new Error('categories');
 		const result = parseRespondents(
