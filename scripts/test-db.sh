@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run test:db — the pgTAP policy suite on a throwaway PostgreSQL 15 cluster: pgtap, the bootstrap,
-# every migration in order (recorded in supabase_migrations.schema_migrations), the seed, then
-# pg_prove over supabase/tests/database/*.test.sql. Exits non-zero on any failure.
+# every migration in order (recorded in supabase_migrations.schema_migrations), the seed, the
+# shared test helpers (schema tests), then pg_prove over supabase/tests/database/*.test.sql. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${SAMRAAD_TEST_DB_CLUSTER:-}" ]; then
@@ -17,4 +17,5 @@ for file in supabase/migrations/*.sql; do
     values ('${name%%_*}', '${name#*_}')"
 done
 sql -1 -f supabase/seed.sql
+sql -1 -f supabase/tests/helpers.sql
 pg_prove "$@" supabase/tests/database/*.test.sql

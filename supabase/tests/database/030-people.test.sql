@@ -4,109 +4,73 @@
 begin;
 select plan(24);
 
--- Impersonation, as the superuser session may: act_as(null) is anon; act_as(email) is the account
--- with that address, created on first use (which links the person with that e-mail);
--- act_as(email, true) is a platform administrator (app_metadata.platform_admin).
-create function pg_temp.act_as(address text, platform_admin boolean default false) returns void
-language plpgsql as $$
-declare
-  uid uuid;
-begin
-  perform set_config('role', 'none', true);
-  if address is null then
-    perform set_config('request.jwt.claims', '{"role":"anon"}', true);
-    perform set_config('role', 'anon', true);
-    return;
-  end if;
-  select u.id into uid from auth.users u where lower(u.email) = lower(address);
-  if uid is null then
-    insert into auth.users (email) values (address) returning id into uid;
-  end if;
-  perform set_config('request.jwt.claims', json_build_object('sub', uid, 'role', 'authenticated',
-    'email', address, 'app_metadata', json_build_object('platform_admin', platform_admin))::text, true);
-  perform set_config('role', 'authenticated', true);
-end
-$$;
-
--- How many rows a statement touched, as the current role (RLS filters silently: 0 means refused).
-create function pg_temp.affected(statement text) returns bigint
-language plpgsql as $$
-declare
-  n bigint;
-begin
-  execute statement;
-  get diagnostics n = row_count;
-  return n;
-end
-$$;
-
 -- anon -------------------------------------------------------------------------------------------
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select is_empty($$select * from app.people$$, 'anon reads no people');
 select throws_ok($$insert into app.people (full_name, email) values ('Ny Person', 'ny@example.com')$$,
   '42501', null, 'anon cannot add a person');
 
 -- member of assembly 1 ---------------------------------------------------------------------------
-select pg_temp.act_as('medlem01@demo.samraad.dk');
+select tests.act_as('medlem01@demo.samraad.dk');
 select results_eq($$select id from app.people$$, array['c0000000-0000-4000-8000-000000000001']::uuid[],
   'a member reads their own person row only (linked by e-mail on sign-in)');
-select is(pg_temp.affected($$update app.people set phone = '+45 30 00 00 01' where id = 'c0000000-0000-4000-8000-000000000001'$$),
+select is(tests.affected($$update app.people set phone = '+45 30 00 00 01' where id = 'c0000000-0000-4000-8000-000000000001'$$),
   1::bigint, 'a member updates their own contact details');
 select throws_ok($$update app.people set user_id = null where id = 'c0000000-0000-4000-8000-000000000001'$$,
   '42501', null, 'a member cannot unlink their person from their account');
-select is(pg_temp.affected($$update app.people set full_name = 'Overtaget' where id <> 'c0000000-0000-4000-8000-000000000001'$$),
+select is(tests.affected($$update app.people set full_name = 'Overtaget' where id <> 'c0000000-0000-4000-8000-000000000001'$$),
   0::bigint, 'a member cannot update anyone else');
 select throws_ok($$insert into app.people (full_name, email) values ('Ny Person', 'ny@example.com')$$,
   '42501', null, 'a member cannot add a person');
-select is(pg_temp.affected($$delete from app.people where id = 'c0000000-0000-4000-8000-000000000001'$$),
+select is(tests.affected($$delete from app.people where id = 'c0000000-0000-4000-8000-000000000001'$$),
   0::bigint, 'a member cannot delete their person row');
 
 -- facilitator, council, evaluator of assembly 1 --------------------------------------------------
-select pg_temp.act_as('facilitator@demo.samraad.dk');
+select tests.act_as('facilitator@demo.samraad.dk');
 select results_eq($$select count(*) from app.people$$, array[41::bigint],
   'a facilitator reads the 41 people of their assembly and no others');
-select is(pg_temp.affected($$update app.people set full_name = 'Overtaget' where id = 'c0000000-0000-4000-8000-000000000002'$$),
+select is(tests.affected($$update app.people set full_name = 'Overtaget' where id = 'c0000000-0000-4000-8000-000000000002'$$),
   0::bigint, 'a facilitator cannot update a member');
 select throws_ok($$insert into app.people (full_name, email) values ('Ny Person', 'ny@example.com')$$,
   '42501', null, 'a facilitator cannot add a person');
-select pg_temp.act_as('byraad@demo.samraad.dk');
+select tests.act_as('byraad@demo.samraad.dk');
 select results_eq($$select id from app.people$$, array['b0000000-0000-4000-8000-000000000004']::uuid[],
   'a council member reads their own person row only');
-select pg_temp.act_as('evaluator@demo.samraad.dk');
+select tests.act_as('evaluator@demo.samraad.dk');
 select results_eq($$select id from app.people$$, array['b0000000-0000-4000-8000-000000000005']::uuid[],
   'an evaluator reads their own person row only');
 
 -- outsider: member of assembly 2 -----------------------------------------------------------------
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
+select tests.act_as('dagtilbud01@demo.samraad.dk');
 select results_eq($$select id from app.people$$, array['d0000000-0000-4000-8000-000000000001']::uuid[],
   'a member of assembly 2 reads their own row and none of the people of assembly 1');
 
 -- administrator of assembly 1 --------------------------------------------------------------------
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select results_eq($$select count(*) from app.people$$, array[41::bigint],
   'the administrator reads the 41 people of their assembly');
 select is_empty($$select id from app.people where id in ('b0000000-0000-4000-8000-000000000006', 'd0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002')$$,
   'the administrator of assembly 1 reads none of the people of assembly 2');
-select is(pg_temp.affected($$update app.people set phone = '+45 30 00 00 02' where id = 'c0000000-0000-4000-8000-000000000002'$$),
+select is(tests.affected($$update app.people set phone = '+45 30 00 00 02' where id = 'c0000000-0000-4000-8000-000000000002'$$),
   1::bigint, 'the administrator updates a member of their assembly');
-select is(pg_temp.affected($$update app.people set phone = '+45 30 00 00 03' where id = 'd0000000-0000-4000-8000-000000000001'$$),
+select is(tests.affected($$update app.people set phone = '+45 30 00 00 03' where id = 'd0000000-0000-4000-8000-000000000001'$$),
   0::bigint, 'the administrator of assembly 1 cannot update a member of assembly 2');
 select lives_ok($$insert into app.people (id, full_name, email) values ('e0000000-0000-4000-8000-000000000001', 'Ny Person', 'ny@example.com')$$,
   'an administrator adds a person');
-select is(pg_temp.affected($$delete from app.people where id = 'c0000000-0000-4000-8000-000000000002'$$),
+select is(tests.affected($$delete from app.people where id = 'c0000000-0000-4000-8000-000000000002'$$),
   0::bigint, 'an administrator cannot delete a person');
 
 -- administrator of assembly 2 --------------------------------------------------------------------
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select results_eq($$select id from app.people order by id$$,
   array['b0000000-0000-4000-8000-000000000006', 'b0000000-0000-4000-8000-000000000007', 'd0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-000000000002']::uuid[],
   'the administrator of assembly 2 reads its four people only');
 
 -- platform administrator -------------------------------------------------------------------------
-select pg_temp.act_as('platform@demo.samraad.dk', true);
+select tests.act_as('platform@demo.samraad.dk', true);
 select results_eq($$select count(*) from app.people$$, array[46::bigint],
   'a platform administrator reads everyone (45 seeded and the one just added)');
-select is(pg_temp.affected($$delete from app.people where id = 'e0000000-0000-4000-8000-000000000001'$$),
+select is(tests.affected($$delete from app.people where id = 'e0000000-0000-4000-8000-000000000001'$$),
   1::bigint, 'a platform administrator deletes a person');
 
 -- Known gap: an administrator of assembly 1 can relink a person who also holds a role elsewhere
@@ -119,12 +83,12 @@ values ('a55e0b1e-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-0000000
 create function pg_temp.affected_unless_refused(statement text) returns bigint
 language plpgsql as $$
 begin
-  return pg_temp.affected(statement);
+  return tests.affected(statement);
 exception
   when insufficient_privilege then return 0;
 end
 $$;
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select is(pg_temp.affected_unless_refused($$update app.people set user_id = null, email = 'kapret@example.com' where id = 'b0000000-0000-4000-8000-000000000006'$$),
   0::bigint, 'an administrator cannot relink a person who holds a role in another assembly');
 

@@ -3,60 +3,24 @@
 begin;
 select plan(29);
 
--- Impersonation, as the superuser session may: act_as(null) is anon; act_as(email) is the account
--- with that address, created on first use (which links the person with that e-mail);
--- act_as(email, true) is a platform administrator (app_metadata.platform_admin).
-create function pg_temp.act_as(address text, platform_admin boolean default false) returns void
-language plpgsql as $$
-declare
-  uid uuid;
-begin
-  perform set_config('role', 'none', true);
-  if address is null then
-    perform set_config('request.jwt.claims', '{"role":"anon"}', true);
-    perform set_config('role', 'anon', true);
-    return;
-  end if;
-  select u.id into uid from auth.users u where lower(u.email) = lower(address);
-  if uid is null then
-    insert into auth.users (email) values (address) returning id into uid;
-  end if;
-  perform set_config('request.jwt.claims', json_build_object('sub', uid, 'role', 'authenticated',
-    'email', address, 'app_metadata', json_build_object('platform_admin', platform_admin))::text, true);
-  perform set_config('role', 'authenticated', true);
-end
-$$;
-
--- How many rows a statement touched, as the current role (RLS filters silently: 0 means refused).
-create function pg_temp.affected(statement text) returns bigint
-language plpgsql as $$
-declare
-  n bigint;
-begin
-  execute statement;
-  get diagnostics n = row_count;
-  return n;
-end
-$$;
-
 -- whoami, list_assemblies, my_assemblies ---------------------------------------------------------
-select pg_temp.act_as('medlem01@demo.samraad.dk');
+select tests.act_as('medlem01@demo.samraad.dk');
 select is(api.whoami() -> 'person' ->> 'id', 'c0000000-0000-4000-8000-000000000001',
   'whoami names the person linked to the signed-in account');
 select results_eq($$select id, roles::text[] from api.my_assemblies()$$,
   $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, array['member'])$$,
   'my_assemblies lists a member''s assembly with their role');
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select results_eq($$select id from api.list_assemblies()$$, array['a55e0b1e-0000-4000-8000-000000000001']::uuid[],
   'list_assemblies gives anon the public assembly only');
 select throws_ok($$select * from api.my_assemblies()$$, '42501', null, 'anon cannot call my_assemblies');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
+select tests.act_as('dagtilbud01@demo.samraad.dk');
 select results_eq($$select id from api.list_assemblies() order by id$$,
   array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002']::uuid[],
   'list_assemblies gives the outsider their own assembly and the public one');
 
 -- get_assembly -----------------------------------------------------------------------------------
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select is(jsonb_array_length(api.get_assembly('a55e0b1e-0000-4000-8000-000000000001') -> 'welfare_areas'), 5,
   'get_assembly gives anon the public assembly with its five welfare areas');
 select is(api.get_assembly('a55e0b1e-0000-4000-8000-000000000001') -> 'role_counts',
@@ -64,28 +28,28 @@ select is(api.get_assembly('a55e0b1e-0000-4000-8000-000000000001') -> 'role_coun
   'get_assembly counts the roles of a public assembly for anon, without naming anyone');
 select throws_ok($$select api.get_assembly('a55e0b1e-0000-4000-8000-000000000002')$$, 'PT404', null,
   'get_assembly raises PT404 to anon for the non-public assembly');
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select throws_ok($$select api.get_assembly('a55e0b1e-0000-4000-8000-000000000002')$$, 'PT404', null,
   'get_assembly raises PT404 to the administrator of assembly 1 for assembly 2');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
+select tests.act_as('dagtilbud01@demo.samraad.dk');
 select is(api.get_assembly('a55e0b1e-0000-4000-8000-000000000002') -> 'my_roles', '["member"]'::jsonb,
   'get_assembly gives a member their non-public assembly with their roles in it');
 
 -- assembly_people --------------------------------------------------------------------------------
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select throws_ok($$select * from api.assembly_people('a55e0b1e-0000-4000-8000-000000000001')$$, '42501', null,
   'anon cannot call assembly_people');
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select results_eq($$select count(*), count(email), count(phone) from api.assembly_people('a55e0b1e-0000-4000-8000-000000000001')$$,
   $$values (41::bigint, 41::bigint, 3::bigint)$$,
   'assembly_people gives the administrator everyone with their contact details');
 select is_empty($$select * from api.assembly_people('a55e0b1e-0000-4000-8000-000000000002')$$,
   'assembly_people gives the administrator of assembly 1 no one of assembly 2');
-select pg_temp.act_as('facilitator@demo.samraad.dk');
+select tests.act_as('facilitator@demo.samraad.dk');
 select results_eq($$select count(full_name), count(email), count(phone) from api.assembly_people('a55e0b1e-0000-4000-8000-000000000001')$$,
   $$values (41::bigint, 0::bigint, 0::bigint)$$,
   'assembly_people gives a facilitator names but no contact details');
-select pg_temp.act_as('medlem01@demo.samraad.dk');
+select tests.act_as('medlem01@demo.samraad.dk');
 select results_eq($$select person_id from api.assembly_people('a55e0b1e-0000-4000-8000-000000000001')$$,
   array['c0000000-0000-4000-8000-000000000001']::uuid[],
   'assembly_people gives a member no one but themselves');
@@ -97,7 +61,7 @@ select throws_ok($$select api.update_welfare_area((select id from app.welfare_ar
   '42501', null, 'update_welfare_area refuses a member');
 select throws_ok($$select api.add_person_with_role('a55e0b1e-0000-4000-8000-000000000001', 'Ny Deltager', 'ny.deltager@example.com', 'admin')$$,
   '42501', null, 'add_person_with_role refuses a member');
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select is(api.update_assembly('a55e0b1e-0000-4000-8000-000000000001', 'Velfærdsborgersamlingen 2027', 'Kommissorium', 'Hedensted Kommune', 'drafting', true) ->> 'phase',
   'drafting', 'update_assembly lets the administrator change their assembly');
 select throws_ok($$select api.update_assembly('a55e0b1e-0000-4000-8000-000000000002', 'Overtaget', '', 'Hedensted Kommune', 'concluded', true)$$,
@@ -121,7 +85,7 @@ select throws_ok($$select api.add_person_with_role('a55e0b1e-0000-4000-8000-0000
   '42501', null, 'add_person_with_role refuses the administrator of assembly 1 for assembly 2');
 select lives_ok($$select api.remove_role('a55e0b1e-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000002', 'member')$$,
   'remove_role lets the administrator remove a role');
-select pg_temp.act_as('facilitator@demo.samraad.dk');
+select tests.act_as('facilitator@demo.samraad.dk');
 select throws_ok($$select api.remove_role('a55e0b1e-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000003', 'member')$$,
   'PT404', null, 'remove_role removes nothing for a facilitator');
 

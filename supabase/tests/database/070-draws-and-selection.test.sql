@@ -9,80 +9,6 @@
 begin;
 select plan(127);
 
--- Impersonation, as the superuser session may: act_as(null) is anon; act_as(email) is the account
--- with that address, created on first use (which links the person with that e-mail);
--- act_as(email, true) is a platform administrator (app_metadata.platform_admin).
-create function pg_temp.act_as(address text, platform_admin boolean default false) returns void
-language plpgsql as $$
-declare
-  uid uuid;
-begin
-  perform set_config('role', 'none', true);
-  if address is null then
-    perform set_config('request.jwt.claims', '{"role":"anon"}', true);
-    perform set_config('role', 'anon', true);
-    return;
-  end if;
-  select u.id into uid from auth.users u where lower(u.email) = lower(address);
-  if uid is null then
-    insert into auth.users (email) values (address) returning id into uid;
-  end if;
-  perform set_config('request.jwt.claims', json_build_object('sub', uid, 'role', 'authenticated',
-    'email', address, 'app_metadata', json_build_object('platform_admin', platform_admin))::text, true);
-  perform set_config('role', 'authenticated', true);
-end
-$$;
-
--- How many rows a statement touched, as the current role (RLS filters silently: 0 means refused).
-create function pg_temp.affected(statement text) returns bigint
-language plpgsql as $$
-declare
-  n bigint;
-begin
-  execute statement;
-  get diagnostics n = row_count;
-  return n;
-end
-$$;
-
--- The error a statement raises as 'SQLSTATE DETAIL' ('P0001 draw_not_computing', '42501'), or null
--- when it succeeds. Domain errors carry their machine-readable key in DETAIL. With undo, a statement
--- that succeeds is rolled back all the same (for statements that must not work).
-create function pg_temp.error_of(statement text, undo boolean default false) returns text
-language plpgsql as $$
-declare
-  state text;
-  detail text;
-begin
-  begin
-    execute statement;
-    if undo then
-      raise exception 'undo' using errcode = 'ZZ000';
-    end if;
-  exception
-    when sqlstate 'ZZ000' then
-      return null;
-    when others then
-      get stacked diagnostics state = returned_sqlstate, detail = pg_exception_detail;
-      return state || coalesce(' ' || nullif(detail, ''), '');
-  end;
-  return null;
-end
-$$;
-
--- The jsonb a statement returns, or {"error": SQLSTATE} (so a test can fail without aborting).
-create function pg_temp.json_of(statement text) returns jsonb
-language plpgsql as $$
-declare
-  result jsonb;
-begin
-  execute statement into result;
-  return result;
-exception when others then
-  return jsonb_build_object('error', sqlstate);
-end
-$$;
-
 -- Fixtures ---------------------------------------------------------------------------------------------
 -- A seeded volunteer of assembly 2 by registration number.
 create function pg_temp.reg(n int) returns uuid
@@ -136,22 +62,22 @@ language sql immutable as $$
 $$;
 
 -- Starting a draw: administrators only -------------------------------------------------------------
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select is(tests.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
   '42501', 'start_draw refuses a facilitator of the assembly');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
+select tests.act_as('dagtilbud01@demo.samraad.dk');
+select is(tests.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
   '42501', 'start_draw refuses a member of the assembly');
-select pg_temp.act_as(null);
-select is(pg_temp.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
+select tests.act_as(null);
+select is(tests.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
   '42501', 'start_draw refuses anon');
-select pg_temp.act_as('admin@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
+select tests.act_as('admin@demo.samraad.dk');
+select is(tests.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
   '42501', 'start_draw refuses the administrator of assembly 1 for assembly 2');
 reset role;
 select is((select count(*) from app.draws), 0::bigint, 'the refused attempts started no draw (counted past RLS)');
 
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select isnt(pg_temp.remember('d2', api.start_draw('a55e0b1e-0000-4000-8000-000000000002',
     pg_temp.commitment_2() -> 'randomSources')), null,
   'start_draw lets the administrator of assembly 2 start a draw with its named random source');
@@ -159,7 +85,7 @@ select results_eq($$select status, progress, random_sources -> 0 ->> 'name', com
     from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   $$values ('computing'::app.draw_status, 0::real, 'Terninger', null::text, 0::bigint)$$,
   'assembly_draws shows the administrator the new draw computing, at 0, without a commitment');
-select is(pg_temp.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
+select is(tests.error_of($$select api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')$$),
   '23505', 'a second open draw in the same assembly is refused (unique index)');
 select lives_ok($$select api.draw_progress(pg_temp.draw('d2'), 0.4, 'LEXIMIN: 12 af 30 iterationer')$$,
   'draw_progress lets the administrator report progress');
@@ -168,53 +94,53 @@ select results_eq($$select progress, progress_message from api.assembly_draws('a
 select api.draw_progress(pg_temp.draw('d2'), 7, 'Afrunder til lotteri');
 select is((select progress from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')), 1::real,
   'draw_progress clamps the progress to 1');
-select is(pg_temp.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$),
+select is(tests.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$),
   '42501', 'no random values can be entered while the draw is computing (not even by its administrator)');
 
 -- A computing draw is its administrators' alone --------------------------------------------------------
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
 select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   'a facilitator does not see a computing draw');
-select is(pg_temp.error_of($$select api.finish_draw_computation(pg_temp.draw('d2'), pg_temp.commitment_2(),
+select is(tests.error_of($$select api.finish_draw_computation(pg_temp.draw('d2'), pg_temp.commitment_2(),
     pg_temp.commitment_2() #>> '{hashes,commitment}')$$),
   'P0001 draw_not_computing', 'finish_draw_computation refuses a facilitator (the draw is not theirs to commit)');
-select is(pg_temp.error_of($$select api.stop_draw(pg_temp.draw('d2'), 'cancelled')$$),
+select is(tests.error_of($$select api.stop_draw(pg_temp.draw('d2'), 'cancelled')$$),
   'P0001 draw_not_open', 'stop_draw refuses a facilitator');
-select is(pg_temp.affected($$update app.draws set progress = 0.9$$), 0::bigint,
+select is(tests.affected($$update app.draws set progress = 0.9$$), 0::bigint,
   'a facilitator updates no draw directly');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
+select tests.act_as('dagtilbud01@demo.samraad.dk');
 select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   'a member does not see a computing draw');
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   'the administrator of assembly 1 does not see assembly 2''s computing draw');
-select is(pg_temp.error_of($$select api.finish_draw_computation(pg_temp.draw('d2'), '{}', repeat('0', 64))$$),
+select is(tests.error_of($$select api.finish_draw_computation(pg_temp.draw('d2'), '{}', repeat('0', 64))$$),
   'P0001 draw_not_computing', 'finish_draw_computation refuses the administrator of assembly 1 for assembly 2');
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   'anon does not see a computing draw');
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select results_eq($$select progress, progress_message from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   $$values (1::real, 'Afrunder til lotteri')$$, 'the facilitator''s progress report changed nothing');
 
 -- The public assembly's draw, computing: its administrator alone sees it ---------------------------------
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select isnt(pg_temp.remember('d1', api.start_draw('a55e0b1e-0000-4000-8000-000000000001',
     pg_temp.commitment_1() -> 'randomSources')), null,
   'the administrator of assembly 1 starts a draw of the public assembly');
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000001')$$,
   'anon does not see a computing draw, even of a public assembly');
-select pg_temp.act_as('medlem01@demo.samraad.dk');
+select tests.act_as('medlem01@demo.samraad.dk');
 select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000001')$$,
   'a member of the public assembly does not see its computing draw');
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select lives_ok($$select api.finish_draw_computation(pg_temp.draw('d1'), pg_temp.commitment_1(),
     pg_temp.commitment_1() #>> '{hashes,commitment}')$$,
   'the administrator of assembly 1 commits its draw');
 
 -- Committing assembly 2's draw -----------------------------------------------------------------------
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select lives_ok($$select api.finish_draw_computation(pg_temp.draw('d2'), pg_temp.commitment_2(),
     pg_temp.commitment_2() #>> '{hashes,commitment}')$$,
   'finish_draw_computation stores the commitment and its hash');
@@ -224,12 +150,12 @@ select results_eq($$select status, progress, commitment_hash, committed_at is no
   'the draw is committed at progress 1 with the commitment hash and the time');
 select is(api.draw_document(pg_temp.draw('d2')), pg_temp.commitment_2(),
   'draw_document gives the administrator the commitment');
-select is(pg_temp.error_of($$select api.finish_draw_computation(pg_temp.draw('d2'), pg_temp.commitment_2(),
+select is(tests.error_of($$select api.finish_draw_computation(pg_temp.draw('d2'), pg_temp.commitment_2(),
     pg_temp.commitment_2() #>> '{hashes,commitment}')$$),
   'P0001 draw_not_computing', 'finish_draw_computation refuses a draw that is already committed');
 
 -- Who sees committed draws ---------------------------------------------------------------------------
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select results_eq($$select status, commitment_hash from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000001')$$,
   $$values ('committed'::app.draw_status, pg_temp.hex('Velfærdsborgersamlingen 2026–27/commitment'))$$,
   'anon sees the committed draw of the public assembly with its hash');
@@ -239,57 +165,57 @@ select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-0000
   'anon sees nothing of the non-public assembly''s committed draw');
 select is(api.draw_document(pg_temp.draw('d2')), null, 'draw_document gives anon nothing of the non-public assembly');
 select is((select count(*) from app.draws), 1::bigint, 'anon reads exactly one draw from the table: the public one');
-select pg_temp.act_as('medlem01@demo.samraad.dk');
+select tests.act_as('medlem01@demo.samraad.dk');
 select results_eq($$select status from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000001')$$,
   $$values ('committed'::app.draw_status)$$, 'a member of assembly 1 sees its committed draw');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
+select tests.act_as('dagtilbud01@demo.samraad.dk');
 select results_eq($$select status, commitment_hash, entries, entered_by_me from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   $$values ('committed'::app.draw_status, pg_temp.hex('Borgersamling om fremtidens dagtilbud/commitment'), 0::bigint, false)$$,
   'a member of the non-public assembly sees its committed draw');
 select is(api.draw_document(pg_temp.draw('d2')) #>> '{hashes,commitment}', pg_temp.hex('Borgersamling om fremtidens dagtilbud/commitment'),
   'a member of the non-public assembly can download its commitment');
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
 select results_eq($$select status from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   $$values ('committed'::app.draw_status)$$, 'the facilitator now sees the committed draw');
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   'the administrator of assembly 1 sees nothing of the non-public assembly''s draws');
 
 -- The commitment never changes -----------------------------------------------------------------------
-select pg_temp.act_as('admin2@demo.samraad.dk');
-select is(pg_temp.error_of($$update app.draws set commitment_hash = repeat('a', 64) where id = pg_temp.draw('d2')$$),
+select tests.act_as('admin2@demo.samraad.dk');
+select is(tests.error_of($$update app.draws set commitment_hash = repeat('a', 64) where id = pg_temp.draw('d2')$$),
   '42501', 'the administrator cannot change a published commitment hash');
 reset role;
-select is(pg_temp.error_of($$update app.draws set commitment_hash = repeat('a', 64) where id = pg_temp.draw('d2')$$),
+select is(tests.error_of($$update app.draws set commitment_hash = repeat('a', 64) where id = pg_temp.draw('d2')$$),
   '42501', 'nor can the superuser: the trigger guards the commitment hash for everyone');
-select pg_temp.act_as('admin2@demo.samraad.dk');
-select isnt(pg_temp.error_of($$update app.draws set commitment = commitment || '{"pool": [{"id": "3"}]}'
+select tests.act_as('admin2@demo.samraad.dk');
+select isnt(tests.error_of($$update app.draws set commitment = commitment || '{"pool": [{"id": "3"}]}'
     where id = pg_temp.draw('d2')$$, true), null,
   'the administrator cannot change the published commitment document');
 
 -- Random entries: each organiser once, only on a committed draw --------------------------------------
 select lives_ok($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$,
   'the administrator enters the public random values');
-select is(pg_temp.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 6"}')$$),
+select is(tests.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 6"}')$$),
   '23505', 'the administrator cannot enter a second time');
-select is(pg_temp.error_of($$select api.complete_draw(pg_temp.draw('d2'),
+select is(tests.error_of($$select api.complete_draw(pg_temp.draw('d2'),
     pg_temp.bundle(pg_temp.commitment_2(), pg_temp.hex('seed d2'), pg_temp.panel(), pg_temp.reserves()),
     pg_temp.hex('seed d2'), pg_temp.panel(), pg_temp.reserves())$$),
   'P0001 two_entries_needed', 'complete_draw refuses a draw with a single person''s entry');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$),
+select tests.act_as('dagtilbud01@demo.samraad.dk');
+select is(tests.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$),
   '42501', 'a member cannot enter random values');
-select pg_temp.act_as(null);
-select is(pg_temp.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$),
+select tests.act_as(null);
+select is(tests.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$),
   '42501', 'anon cannot enter random values');
-select is(pg_temp.error_of($$insert into app.draw_random_entries (draw_id, person_id, entered_values)
+select is(tests.error_of($$insert into app.draw_random_entries (draw_id, person_id, entered_values)
     values (pg_temp.draw('d2'), 'b0000000-0000-4000-8000-000000000007', '{"3 1 4 1 5"}')$$),
   '42501', 'anon cannot write an entry directly, not even in someone else''s name');
-select pg_temp.act_as('admin@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$),
+select tests.act_as('admin@demo.samraad.dk');
+select is(tests.error_of($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$),
   '42501', 'the administrator of assembly 1 cannot enter random values for assembly 2');
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
-select is(pg_temp.error_of($$insert into app.draw_random_entries (draw_id, person_id, entered_values)
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select is(tests.error_of($$insert into app.draw_random_entries (draw_id, person_id, entered_values)
     values (pg_temp.draw('d2'), 'b0000000-0000-4000-8000-000000000006', '{"3 1 4 1 5"}')$$),
   '42501', 'the facilitator cannot enter values in the administrator''s name');
 select lives_ok($$select api.enter_random_values(pg_temp.draw('d2'), '{"3 1 4 1 5"}')$$,
@@ -298,29 +224,29 @@ select results_eq($$select person_id, entered_values from api.draw_entries(pg_te
   $$values ('b0000000-0000-4000-8000-000000000006'::uuid, '{"3 1 4 1 5"}'::text[]),
            ('b0000000-0000-4000-8000-000000000007'::uuid, '{"3 1 4 1 5"}'::text[])$$,
   'the facilitator reads both entries');
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select results_eq($$select entries, entered_by_me from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   $$values (2::bigint, true)$$, 'assembly_draws counts two entries, one of them the administrator''s');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
+select tests.act_as('dagtilbud01@demo.samraad.dk');
 select is_empty($$select * from api.draw_entries(pg_temp.draw('d2'))$$, 'a member reads no entries');
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select is((select count(*) from app.draw_random_entries), 0::bigint, 'anon reads no entries');
 
 -- complete_draw ----------------------------------------------------------------------------------------
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.complete_draw(pg_temp.draw('d2'),
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select is(tests.error_of($$select api.complete_draw(pg_temp.draw('d2'),
     pg_temp.bundle(pg_temp.commitment_2(), pg_temp.hex('seed d2'), pg_temp.panel(), pg_temp.reserves()),
     pg_temp.hex('seed d2'), pg_temp.panel(), pg_temp.reserves())$$),
   'P0001 draw_not_committed', 'complete_draw refuses a facilitator');
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select results_eq($$select status from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   $$values ('committed'::app.draw_status)$$, 'the facilitator''s attempt left the draw committed');
-select is(pg_temp.error_of($$select api.complete_draw(pg_temp.draw('d2'),
+select is(tests.error_of($$select api.complete_draw(pg_temp.draw('d2'),
     pg_temp.bundle(pg_temp.commitment_2() || '{"hashes": {"commitment": "0000000000000000000000000000000000000000000000000000000000000000"}}',
       pg_temp.hex('seed d2'), pg_temp.panel(), pg_temp.reserves()),
     pg_temp.hex('seed d2'), pg_temp.panel(), pg_temp.reserves())$$),
   'P0001 commitment_mismatch', 'complete_draw refuses a bundle that names another commitment hash');
-select is(pg_temp.error_of($$select api.complete_draw(pg_temp.draw('d2'),
+select is(tests.error_of($$select api.complete_draw(pg_temp.draw('d2'),
     pg_temp.bundle(pg_temp.commitment_2() || '{"pool": [{"id": "3"}]}', pg_temp.hex('seed d2'), pg_temp.panel(), pg_temp.reserves()),
     pg_temp.hex('seed d2'), pg_temp.panel(), pg_temp.reserves())$$, true),
   'P0001 commitment_mismatch', 'complete_draw refuses a bundle carrying another commitment under the published hash');
@@ -346,58 +272,58 @@ select results_eq($$select status, count(*), count(draw_id), count(reserve_rank)
   'the other 58, reserves 9–20 among them, stay in the pool without a draw or rank');
 
 -- A drawn draw is final, and visible as far as its assembly is -----------------------------------------
-select pg_temp.act_as('admin2@demo.samraad.dk');
-select is(pg_temp.error_of($$update app.draws set progress_message = 'Efterrettet' where id = pg_temp.draw('d2')$$),
+select tests.act_as('admin2@demo.samraad.dk');
+select is(tests.error_of($$update app.draws set progress_message = 'Efterrettet' where id = pg_temp.draw('d2')$$),
   '42501', 'the administrator cannot change a drawn draw at all');
 reset role;
-select is(pg_temp.error_of($$update app.draws set failure = 'Omgjort' where id = pg_temp.draw('d2')$$),
+select is(tests.error_of($$update app.draws set failure = 'Omgjort' where id = pg_temp.draw('d2')$$),
   '42501', 'nor can the superuser');
-select pg_temp.act_as('admin2@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.stop_draw(pg_temp.draw('d2'), 'cancelled')$$),
+select tests.act_as('admin2@demo.samraad.dk');
+select is(tests.error_of($$select api.stop_draw(pg_temp.draw('d2'), 'cancelled')$$),
   'P0001 draw_not_open', 'a drawn draw cannot be cancelled');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
+select tests.act_as('dagtilbud01@demo.samraad.dk');
 select is(api.draw_document(pg_temp.draw('d2')) #>> '{draw,seed}', pg_temp.hex('seed d2'),
   'a member of assembly 2 downloads the bundle of the drawn draw');
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select is_empty($$select * from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   'anon still sees nothing of the non-public assembly''s draw once drawn');
 
 -- The public assembly's draw, drawn --------------------------------------------------------------------
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select api.enter_random_values(pg_temp.draw('d1'), '{"7 12 19 23 31 34 36", "6 6 2"}');
-select pg_temp.act_as('facilitator@demo.samraad.dk');
+select tests.act_as('facilitator@demo.samraad.dk');
 select api.enter_random_values(pg_temp.draw('d1'), '{"7 12 19 23 31 34 36", "6 6 2"}');
-select pg_temp.act_as('admin@demo.samraad.dk');
+select tests.act_as('admin@demo.samraad.dk');
 select lives_ok($$select api.complete_draw(pg_temp.draw('d1'), pg_temp.bundle(pg_temp.commitment_1(), pg_temp.hex('seed d1'), '{}', '{}'),
     pg_temp.hex('seed d1'), '{}', '{}')$$,
   'the administrator of assembly 1 completes its draw after two organisers entered the values');
-select pg_temp.act_as('facilitator2@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.enter_random_values(pg_temp.draw('d1'), '{"7 12 19 23 31 34 36", "6 6 2"}')$$),
+select tests.act_as('facilitator2@demo.samraad.dk');
+select is(tests.error_of($$select api.enter_random_values(pg_temp.draw('d1'), '{"7 12 19 23 31 34 36", "6 6 2"}')$$),
   '42501', 'no random values can be entered once the draw is drawn');
-select pg_temp.act_as(null);
+select tests.act_as(null);
 select results_eq($$select status, seed from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000001')$$,
   $$values ('drawn'::app.draw_status, pg_temp.hex('seed d1'))$$, 'anon sees the drawn draw of the public assembly with its seed');
 select is(api.draw_document(pg_temp.draw('d1')) #>> '{commitment,hashes,commitment}', pg_temp.hex('Velfærdsborgersamlingen 2026–27/commitment'),
   'anon downloads the bundle of the public assembly''s draw, with the commitment it rests on');
 
 -- Stopping a draw -------------------------------------------------------------------------------------
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select isnt(pg_temp.remember('d3', api.start_draw('a55e0b1e-0000-4000-8000-000000000002', '[{"name": "Terninger", "description": "…"}]')),
   null, 'once a draw is drawn the administrator may start another');
-select is(pg_temp.error_of($$select api.stop_draw(pg_temp.draw('d3'), 'drawn')$$), 'P0001',
+select is(tests.error_of($$select api.stop_draw(pg_temp.draw('d3'), 'drawn')$$), 'P0001',
   'stop_draw refuses the status drawn');
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.stop_draw(pg_temp.draw('d3'), 'cancelled')$$), 'P0001 draw_not_open',
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select is(tests.error_of($$select api.stop_draw(pg_temp.draw('d3'), 'cancelled')$$), 'P0001 draw_not_open',
   'stop_draw refuses a facilitator');
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select lives_ok($$select api.stop_draw(pg_temp.draw('d3'), 'failed', 'Kvoterne kan ikke opfyldes med puljen')$$,
   'stop_draw lets the administrator record a failed computation');
 select results_eq($$select status, failure from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002') where id = pg_temp.draw('d3')$$,
   $$values ('failed'::app.draw_status, 'Kvoterne kan ikke opfyldes med puljen')$$, 'the draw failed with its reason');
-select is(pg_temp.error_of($$select api.finish_draw_computation(pg_temp.draw('d3'), pg_temp.commitment_2(),
+select is(tests.error_of($$select api.finish_draw_computation(pg_temp.draw('d3'), pg_temp.commitment_2(),
     pg_temp.commitment_2() #>> '{hashes,commitment}')$$),
   'P0001 draw_not_computing', 'a failed draw cannot be committed');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
+select tests.act_as('dagtilbud01@demo.samraad.dk');
 select results_eq($$select status from api.assembly_draws('a55e0b1e-0000-4000-8000-000000000002')$$,
   $$values ('drawn'::app.draw_status)$$, 'a member sees the drawn draw, not the failed one');
 
@@ -405,20 +331,20 @@ select results_eq($$select status from api.assembly_draws('a55e0b1e-0000-4000-80
 -- Volunteer 6 is Anne Nielsen (medlem01), who already sits in the welfare assembly.
 reset role;
 update app.registrations set email = 'Medlem01@demo.samraad.dk' where id = pg_temp.reg(6);
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(12), 'declined')$$), '42501',
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(12), 'declined')$$), '42501',
   'set_registration_status refuses a facilitator');
-select pg_temp.act_as('dagtilbud01@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(12), 'declined')$$), '42501',
+select tests.act_as('dagtilbud01@demo.samraad.dk');
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(12), 'declined')$$), '42501',
   'set_registration_status refuses a member');
-select pg_temp.act_as('admin@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(12), 'declined')$$), '42501',
+select tests.act_as('admin@demo.samraad.dk');
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(12), 'declined')$$), '42501',
   'set_registration_status refuses the administrator of assembly 1 for assembly 2');
-select pg_temp.act_as(null);
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(12), 'declined')$$), '42501',
+select tests.act_as(null);
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(12), 'declined')$$), '42501',
   'anon cannot call set_registration_status');
 
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select lives_ok($$select api.set_registration_status(pg_temp.reg(3), 'confirmed')$$,
   'the administrator records that selected volunteer 3 confirmed (by phone)');
 reset role;
@@ -428,7 +354,7 @@ select results_eq($$select r.status, r.responded_at is not null, p.full_name = r
     from app.registrations r join app.people p on p.id = r.person_id where r.id = pg_temp.reg(3)$$,
   $$values ('confirmed'::app.registration_status, true, true, 'frivillig3@example.dk', true)$$,
   'confirming made a new person, linked to the registration, with the member role in assembly 2');
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select lives_ok($$select api.set_registration_status(pg_temp.reg(6), 'confirmed')$$,
   'the administrator records that volunteer 6 confirmed');
 reset role;
@@ -441,20 +367,20 @@ select results_eq($$select assembly_id, role from app.role_assignments
   $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 'member'::app.assembly_role),
            ('a55e0b1e-0000-4000-8000-000000000002', 'member')$$,
   'that person is now a member of both assemblies');
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select lives_ok($$select api.set_registration_status(pg_temp.reg(9), 'declined')$$,
   'the administrator records that selected volunteer 9 declined');
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(9), 'confirmed')$$), 'P0001 not_selected',
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(9), 'confirmed')$$), 'P0001 not_selected',
   'a declined volunteer cannot be confirmed');
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(1), 'confirmed')$$), 'P0001 not_selected',
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(1), 'confirmed')$$), 'P0001 not_selected',
   'a reserve cannot be confirmed before being called in');
 select lives_ok($$select api.set_registration_status(pg_temp.reg(3), 'withdrawn')$$,
   'the administrator records that confirmed member 3 withdrew');
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(3), 'selected')$$), 'P0001 status_move',
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(3), 'selected')$$), 'P0001 status_move',
   'a withdrawn member cannot be selected again');
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(25), 'selected')$$, true), 'P0001 status_move',
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(25), 'selected')$$, true), 'P0001 status_move',
   'a pool volunteer cannot be selected by hand');
-select is(pg_temp.error_of($$select api.set_registration_status(pg_temp.reg(4), 'selected')$$, true), 'P0001 status_move',
+select is(tests.error_of($$select api.set_registration_status(pg_temp.reg(4), 'selected')$$, true), 'P0001 status_move',
   'a reserve is called in only through replace_with_reserve');
 reset role;
 select results_eq($$select registration_number, status from app.registrations where id in (pg_temp.reg(3), pg_temp.reg(9), pg_temp.reg(12), pg_temp.reg(25))
@@ -463,7 +389,7 @@ select results_eq($$select registration_number, status from app.registrations wh
   'the statuses are as recorded, the refused moves changed nothing');
 
 -- Replacing a withdrawn member with a reserve -----------------------------------------------------------
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select lives_ok($$select api.set_registration_status(pg_temp.reg(6), 'withdrawn')$$,
   'the administrator records that member 6 withdrew');
 select lives_ok($$select api.replace_with_reserve(pg_temp.reg(3), pg_temp.reg(1))$$,
@@ -471,31 +397,31 @@ select lives_ok($$select api.replace_with_reserve(pg_temp.reg(3), pg_temp.reg(1)
 reset role;
 select results_eq($$select status, replaces_registration_id from app.registrations where id = pg_temp.reg(1)$$,
   $$values ('selected'::app.registration_status, pg_temp.reg(3))$$, 'the reserve is selected, replacing member 3');
-select pg_temp.act_as('admin2@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(1))$$), 'P0001 reserve_unavailable',
+select tests.act_as('admin2@demo.samraad.dk');
+select is(tests.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(1))$$), 'P0001 reserve_unavailable',
   'a reserve already called in is unavailable');
-select is(pg_temp.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(25))$$), 'P0001 reserve_unavailable',
+select is(tests.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(25))$$), 'P0001 reserve_unavailable',
   'a volunteer who is no reserve is unavailable');
-select is(pg_temp.error_of($$select api.replace_with_reserve(pg_temp.reg(12), pg_temp.reg(4))$$), '42501',
+select is(tests.error_of($$select api.replace_with_reserve(pg_temp.reg(12), pg_temp.reg(4))$$), '42501',
   'only a withdrawn member can be replaced');
-select isnt(pg_temp.error_of($$select api.replace_with_reserve(pg_temp.reg(3), pg_temp.reg(4))$$, true), null,
+select isnt(tests.error_of($$select api.replace_with_reserve(pg_temp.reg(3), pg_temp.reg(4))$$, true), null,
   'a withdrawn member who has been replaced cannot be replaced a second time');
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(4))$$), '42501',
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select is(tests.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(4))$$), '42501',
   'replace_with_reserve refuses a facilitator');
-select pg_temp.act_as('admin@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(4))$$), '42501',
+select tests.act_as('admin@demo.samraad.dk');
+select is(tests.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(4))$$), '42501',
   'replace_with_reserve refuses the administrator of assembly 1');
 reset role;
 update app.recruitment_settings set replacement_cutoff_on = private.today_in_copenhagen() - 1
 where assembly_id = 'a55e0b1e-0000-4000-8000-000000000002';
-select pg_temp.act_as('admin2@demo.samraad.dk');
-select is(pg_temp.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(4))$$), 'P0001 after_cutoff',
+select tests.act_as('admin2@demo.samraad.dk');
+select is(tests.error_of($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(4))$$), 'P0001 after_cutoff',
   'no replacement after the cut-off');
 reset role;
 update app.recruitment_settings set replacement_cutoff_on = private.today_in_copenhagen()
 where assembly_id = 'a55e0b1e-0000-4000-8000-000000000002';
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select lives_ok($$select api.replace_with_reserve(pg_temp.reg(6), pg_temp.reg(4))$$,
   'on the cut-off day itself a replacement is still made');
 
@@ -506,11 +432,11 @@ select is(api.set_response_tokens(pg_temp.token_hashes(jsonb_build_array(
   3, 'set_response_tokens sets links for the three selected only, not for the declined, pool or reserve volunteer');
 select is(api.set_response_tokens(pg_temp.token_hashes(jsonb_build_array(jsonb_build_array(1, pg_temp.token('ny'))))),
   0, 'set_response_tokens does not overwrite an existing link');
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
 select is(api.set_response_tokens(pg_temp.token_hashes(jsonb_build_array(jsonb_build_array(18, pg_temp.token('18'))))),
   0, 'set_response_tokens sets nothing for a facilitator');
-select pg_temp.act_as(null);
-select is(pg_temp.error_of($$select api.set_response_tokens(pg_temp.token_hashes(jsonb_build_array(jsonb_build_array(18, pg_temp.token('18')))))$$),
+select tests.act_as(null);
+select is(tests.error_of($$select api.set_response_tokens(pg_temp.token_hashes(jsonb_build_array(jsonb_build_array(18, pg_temp.token('18')))))$$),
   '42501', 'anon cannot call set_response_tokens');
 select is(array(select jsonb_object_keys(api.selection_invitation(pg_temp.token('12'))) order by 1),
   array['first_session_on', 'full_name', 'last_session_on', 'status', 'title'],
@@ -521,13 +447,13 @@ select is(api.selection_invitation(pg_temp.token('12')),
   'selection_invitation gives anon with the link of volunteer 12 the invitation');
 select is(api.selection_invitation(pg_temp.token('1')) ->> 'full_name', 'Peter Sørensen',
   'the link of reserve 1, called in, still holds the first token (not overwritten)');
-select is(pg_temp.error_of($$select api.selection_invitation(pg_temp.token('ukendt'))$$), 'PT404 token_unknown',
+select is(tests.error_of($$select api.selection_invitation(pg_temp.token('ukendt'))$$), 'PT404 token_unknown',
   'selection_invitation raises PT404 for an unknown token');
-select is(pg_temp.error_of($$select api.respond_to_selection(pg_temp.token('ukendt'), true)$$), 'PT404 token_unknown',
+select is(tests.error_of($$select api.respond_to_selection(pg_temp.token('ukendt'), true)$$), 'PT404 token_unknown',
   'respond_to_selection raises PT404 for an unknown token');
 select is(api.respond_to_selection(pg_temp.token('12'), true), 'confirmed'::app.registration_status,
   'volunteer 12 confirms through the link');
-select is(pg_temp.error_of($$select api.respond_to_selection(pg_temp.token('12'), false)$$), 'P0001 already_answered',
+select is(tests.error_of($$select api.respond_to_selection(pg_temp.token('12'), false)$$), 'P0001 already_answered',
   'a second answer is refused');
 select is(api.selection_invitation(pg_temp.token('12')) ->> 'status', 'confirmed', 'the link now shows the confirmation');
 select is(api.respond_to_selection(pg_temp.token('15'), false), 'declined'::app.registration_status,
@@ -542,7 +468,7 @@ select results_eq($$select r.registration_number, r.status, r.responded_at is no
   'the confirmation made volunteer 12 a member; the decline made no person');
 
 -- The new member signs in and sees the assembly's draw ------------------------------------------------
-select pg_temp.act_as('frivillig12@example.dk');
+select tests.act_as('frivillig12@example.dk');
 select results_eq($$select id, roles from api.my_assemblies()$$,
   $$values ('a55e0b1e-0000-4000-8000-000000000002'::uuid, '{member}'::app.assembly_role[])$$,
   'at first sign-in volunteer 12 is linked to the person and is a member of assembly 2');
@@ -550,7 +476,7 @@ select results_eq($$select status, seed from api.assembly_draws('a55e0b1e-0000-4
   $$values ('drawn'::app.draw_status, pg_temp.hex('seed d2'))$$, 'and sees the drawn draw that selected them');
 
 -- api.pool with the outcome of the draw ----------------------------------------------------------------
-select pg_temp.act_as('admin2@demo.samraad.dk');
+select tests.act_as('admin2@demo.samraad.dk');
 select results_eq($$select registration_number, status, reserve_rank, replaces_registration_id, has_response_link
     from api.pool('a55e0b1e-0000-4000-8000-000000000002') where registration_number in (1, 3, 4, 6, 7, 9, 12, 15, 25)$$,
   $$values (1, 'selected'::app.registration_status, 1, pg_temp.reg(3), true),
@@ -563,10 +489,10 @@ select results_eq($$select registration_number, status, reserve_rank, replaces_r
            (15, 'declined', null, null, true),
            (25, 'pool', null, null, false)$$,
   'pool gives the administrator reserve ranks, whom a reserve replaced and who has an answer link');
-select pg_temp.act_as('facilitator-dagtilbud@demo.samraad.dk');
+select tests.act_as('facilitator-dagtilbud@demo.samraad.dk');
 select is_empty($$select * from api.pool('a55e0b1e-0000-4000-8000-000000000002')$$, 'pool gives a facilitator no one');
-select pg_temp.act_as(null);
-select is(pg_temp.error_of($$select * from api.pool('a55e0b1e-0000-4000-8000-000000000002')$$), '42501', 'anon cannot call pool');
+select tests.act_as(null);
+select is(tests.error_of($$select * from api.pool('a55e0b1e-0000-4000-8000-000000000002')$$), '42501', 'anon cannot call pool');
 
 select * from finish();
 rollback;
