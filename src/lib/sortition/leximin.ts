@@ -48,6 +48,8 @@ export interface LeximinOptions extends RunOptions {
 	seed?: number;
 	/** How many LEGACY draws to try for initial compositions; default 200. */
 	initialDraws?: number;
+	/** Receives one line per master solve, for diagnosing slow runs. */
+	trace?: (line: string) => void;
 }
 
 export interface LeximinResult {
@@ -75,7 +77,7 @@ const FIX_MARGIN = 1e-9;
 const YIELD_EVERY_MS = 25;
 /** New compositions the local search may add per round. */
 /** At most this many new compositions from the local search per round. */
-const ROUND_LIMIT = 200;
+const ROUND_LIMIT = Number(process.env.RL ?? 50);
 
 /** LEXIMIN-optimal distribution over valid panels. Throws {@link InfeasibleError} when none exists. */
 export async function leximin(
@@ -333,15 +335,22 @@ class LeximinRun {
 		const ceiling = (this.compiled.k - fixedMass) / unfixedPeople;
 		for (;;) {
 			await this.checkpoint();
+			const solveStart = Date.now();
 			runToOptimality(this.master, { what: 'the LEXIMIN master LP' });
 			const solution = this.master.getSolution();
+			this.options.trace?.(
+				`level ${this.levels + 1}: z ${this.master.getObjectiveValue().toFixed(9)}, ` +
+					`${this.compositions.length} compositions, ` +
+					`${String(this.master.info.get('simplex_iteration_count'))} iterations in ${Date.now() - solveStart} ms`
+			);
 			this.weights = Float64Array.from(solution.rowDual.subarray(1), (dual) => Math.max(0, -dual));
 			const duals = Float64Array.from(solution.colValue.subarray(0, count));
 			const cap = solution.colValue[count] ?? 0;
 			const z = this.master.getObjectiveValue();
 			if (z >= ceiling - PRICING_TOLERANCE) return { z, duals, ceiling };
 			this.pricingRounds++;
-			if (this.localSearch(duals, cap) > 0) continue;
+			// The exact ILP finds the most violated composition (or proves there is none); the local
+			// search adds neighbours of the compositions in use, so that fewer rounds are needed.
 			const composition = this.exactPricing(duals);
 			if (!composition) throw new InfeasibleError();
 			if (
@@ -350,6 +359,7 @@ class LeximinRun {
 			) {
 				return { z, duals, ceiling };
 			}
+			this.localSearch(duals, cap);
 		}
 	}
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { verifyBundle, type Bundle } from '$lib/sortition/draw';
-import { summarize } from '$lib/sortition/stats';
+import { histogram, summarize } from '$lib/sortition/stats';
 import { getAssembly } from '$lib/server/assemblies';
 import { assemblyDraws, drawDocument } from '$lib/server/draws';
 import type { PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load = (async ({ params, locals }) => {
 		(draw) => draw.status === 'committed' || draw.status === 'drawn'
 	);
 	const latest = draws[0] ?? null;
-	if (!latest) return { assembly, draw: null };
+	if (!latest) return { assembly, draw: null, histogram: [] };
 	const document = await drawDocument(locals.supabase, latest.id);
 	const commitment = document && 'commitment' in document ? document.commitment : document;
 	const bundle = document && 'draw' in document ? (document as Bundle) : null;
@@ -31,6 +31,9 @@ export const load = (async ({ params, locals }) => {
 		poolSize: commitment && 'pool' in commitment ? commitment.pool.length : 0,
 		k: commitment && 'k' in commitment ? commitment.k : 0,
 		summary: probabilities.length ? summarize(probabilities) : null,
+		histogram: probabilities.length
+			? histogram(probabilities, 10, { from: 0, to: Math.max(...probabilities) })
+			: [],
 		result: bundle
 			? {
 					seed: bundle.draw.seed,
