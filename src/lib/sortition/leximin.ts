@@ -432,20 +432,6 @@ class LeximinRun {
 	/** The valid composition maximising Σ weights·x (the pricing ILP), or null when none exists. */
 	private exactPricing(weights: ArrayLike<number>): Int32Array | null {
 		this.exactPricings++;
-		const started = Date.now();
-		try {
-			return this.exactPricingUntimed(weights);
-		} finally {
-			if (Date.now() - started > 1500 && process.env.DUMPP) {
-				void import('node:fs').then((fs) => fs.writeFileSync('/tmp/sx/pricing.mps', this.pricing.exportModel('mps')));
-			}
-			this.options.trace?.(
-				`pricing ILP: ${Date.now() - started} ms, ${String(this.pricing.info.get('mip_node_count'))} nodes`
-			);
-		}
-	}
-
-	private exactPricingUntimed(weights: ArrayLike<number>): Int32Array | null {
 		const count = this.size.length;
 		let largest = 0;
 		for (let t = 0; t < count; t++) largest = Math.max(largest, weights[t] ?? 0);
