@@ -77,7 +77,13 @@ const FIX_MARGIN = 1e-9;
 const YIELD_EVERY_MS = 25;
 /** New compositions the local search may add per round. */
 /** At most this many new compositions from the local search per round. */
-const ROUND_LIMIT = Number(process.env.RL ?? 50);
+const ROUND_LIMIT = 100;
+/** Compositions in use that the local search starts from per round. */
+const SEARCH_STARTS = 50;
+/** Prune idle compositions once there are more than this many per type (plus a round's worth)… */
+const PRUNE_FACTOR = 3;
+/** …that have carried no weight for this many rounds and are not binding. */
+const PRUNE_AGE = 10;
 
 /** LEXIMIN-optimal distribution over valid panels. Throws {@link InfeasibleError} when none exists. */
 export async function leximin(
@@ -149,10 +155,14 @@ function groupTypes(compiled: CompiledInstance): Types {
 class LeximinRun {
 	private readonly types: Types;
 	private readonly size: Int32Array;
-	/** inRow[t · rows + r] = 1 when type t counts in quota row r. */
-	private readonly inRow: Uint8Array;
+	/** 32-bit words per row mask. */
+	private readonly words: number;
+	/** rowMask[t · words + w]: bit r % 32 of word ⌊r / 32⌋ is set when type t counts in quota row r. */
+	private readonly rowMask: Uint32Array;
 	private readonly master: Model;
 	private readonly pricing: Model;
+	/** The pricing ILP without integrality: its bound proves convergence in most rounds. */
+	private readonly relaxation: Model;
 	private readonly compositions: Int32Array[] = [];
 	private readonly known = new Set<string>();
 	private readonly fixed: Float64Array;
@@ -161,6 +171,8 @@ class LeximinRun {
 	private fixedPeople = 0;
 	/** λ: the latest weight of each composition (the duals of its master row). */
 	private weights = new Float64Array(0);
+	/** The pricing round in which each composition last carried weight (or was added). */
+	private lastUsed: number[] = [];
 	private lastYield = Date.now();
 	private lastFraction = 0;
 	private levels = 0;
@@ -176,18 +188,23 @@ class LeximinRun {
 		const count = this.types.members.length;
 		this.size = Int32Array.from(this.types.members, (people) => people.length);
 		const rows = compiled.quotas.length;
-		this.inRow = new Uint8Array(count * rows);
+		this.words = Math.max(1, Math.ceil(rows / 32));
+		this.rowMask = new Uint32Array(count * this.words);
 		this.types.rowsOf.forEach((rowsOfType, t) => {
-			for (const row of rowsOfType) this.inRow[t * rows + row] = 1;
+			for (const row of rowsOfType) {
+				const at = t * this.words + (row >>> 5);
+				this.rowMask[at] = (this.rowMask[at] ?? 0) | (1 << (row & 31));
+			}
 		});
 		this.fixed = new Float64Array(count);
 		this.isFixed = new Uint8Array(count);
-		this.pricing = this.createPricing();
+		this.pricing = this.createPricing(true);
+		this.relaxation = this.createPricing(false);
 		this.master = this.createMaster();
 	}
 
-	/** max Σ y_t·x_t over integer compositions x meeting the size, quotas and households. */
-	private createPricing(): Model {
+	/** max Σ y_t·x_t over (integer) compositions x meeting the size, quotas and households. */
+	private createPricing(integer: boolean): Model {
 		const { highs, types, compiled } = this;
 		const count = types.members.length;
 		const rowTypes = compiled.quotas.map(() => [] as number[]);
@@ -201,7 +218,7 @@ class LeximinRun {
 		program.cost = new Array<number>(count).fill(0);
 		program.lower = new Array<number>(count).fill(0);
 		program.upper = Array.from(this.size);
-		program.integer = new Array<boolean>(count).fill(true);
+		program.integer = new Array<boolean>(count).fill(integer);
 		program.rows = [
 			{ indices: all, values: all.map(() => 1), lower: compiled.k, upper: compiled.k },
 			...compiled.quotas.map((quota, row) => ({
@@ -218,7 +235,17 @@ class LeximinRun {
 			}))
 		];
 		const model = highs.createModel(toModelData(highs, program));
-		model.options.set({ ...quietOptions, mip_rel_gap: 1e-9, mip_abs_gap: 1e-9 });
+		model.options.set(
+			integer
+				? { ...quietOptions, mip_rel_gap: 1e-9, mip_abs_gap: 1e-9 }
+				: {
+						...quietOptions,
+						solver: 'simplex',
+						presolve: 'off',
+						primal_feasibility_tolerance: 1e-9,
+						dual_feasibility_tolerance: 1e-9
+					}
+		);
 		return model;
 	}
 
@@ -258,6 +285,7 @@ class LeximinRun {
 	dispose(): void {
 		this.master.dispose();
 		this.pricing.dispose();
+		this.relaxation.dispose();
 	}
 
 	async solve(started: number): Promise<LeximinResult> {
@@ -348,9 +376,36 @@ class LeximinRun {
 			const cap = solution.colValue[count] ?? 0;
 			const z = this.master.getObjectiveValue();
 			if (z >= ceiling - PRICING_TOLERANCE) return { z, duals, ceiling };
+			this.noteUse();
+			if (this.compositions.length > PRUNE_FACTOR * count + ROUND_LIMIT) this.prune(duals, cap);
 			this.pricingRounds++;
-			// The exact ILP finds the most violated composition (or proves there is none); the local
-			// search adds neighbours of the compositions in use, so that fewer rounds are needed.
+			// The LP relaxation of pricing bounds every composition's value: at or below the cap, the
+			// level is solved. An integral optimum is the best composition itself.
+			const relaxStart = Date.now();
+			const relaxed = this.relaxedPricing(duals);
+			const relaxMs = Date.now() - relaxStart;
+			if (relaxed.bound <= cap + PRICING_TOLERANCE) {
+				this.options.trace?.(`pricing relaxation: ${relaxMs} ms, bound reached`);
+				return { z, duals, ceiling };
+			}
+			let added = 0;
+			if (relaxed.integral) {
+				// An integral optimum of the relaxation is the best composition: if it is not above the
+				// cap, nothing is.
+				if (value(relaxed.integral, duals) <= cap + PRICING_TOLERANCE) {
+					this.options.trace?.(`pricing relaxation: ${relaxMs} ms, integral and not above the cap`);
+					return { z, duals, ceiling };
+				}
+				if (this.addComposition(relaxed.integral)) added++;
+			}
+			// Neighbours of the compositions in use, many per round so that fewer rounds are needed.
+			const searchStart = Date.now();
+			added += this.localSearch(duals, cap);
+			this.options.trace?.(
+				`pricing relaxation: ${relaxMs} ms${relaxed.integral ? ' (integral)' : ''}, ` +
+					`local search: ${Date.now() - searchStart} ms, ${added} new`
+			);
+			if (added > 0) continue;
 			const composition = this.exactPricing(duals);
 			if (!composition) throw new InfeasibleError();
 			if (
@@ -359,13 +414,13 @@ class LeximinRun {
 			) {
 				return { z, duals, ceiling };
 			}
-			this.localSearch(duals, cap);
 		}
 	}
 
 	/**
-	 * Improves each composition in use by moving seats, one at a time, from one type to a type with
-	 * a larger dual while the quotas hold; adds the results above the cap. Returns how many.
+	 * Improves compositions in use (largest weight first) by the best single move of a seat from one
+	 * type to another with a larger dual that keeps the quotas, repeated while it gains; adds those
+	 * that end above the cap, at most {@link ROUND_LIMIT}. Returns how many were added.
 	 */
 	private localSearch(duals: Float64Array, cap: number): number {
 		const { quotas, households } = this.compiled;
@@ -374,71 +429,154 @@ class LeximinRun {
 		const order = Array.from({ length: count }, (_, t) => t).sort(
 			(a, b) => (duals[b] ?? 0) - (duals[a] ?? 0)
 		);
-		const starts = this.compositions.filter((_, c) => (this.weights[c] ?? 0) > 1e-12);
+		const starts = this.compositions
+			.map((composition, c) => ({ composition, weight: this.weights[c] ?? 0 }))
+			.filter(({ weight }) => weight > 1e-12)
+			.sort((a, b) => b.weight - a.weight)
+			.slice(0, SEARCH_STARTS);
+		const rowCount = new Int32Array(quotas.length);
+		const householdCount = new Int32Array(households.length);
+		const atMin = new Uint32Array(this.words);
+		const atMax = new Uint32Array(this.words);
+		const allRows = quotas.map((_, row) => row);
 		let added = 0;
-		for (const composition of starts) {
+		for (const { composition } of starts) {
 			if (added >= ROUND_LIMIT) break;
 			const x = Int32Array.from(composition);
-			const rowCount = new Int32Array(quotas.length);
-			const householdCount = new Int32Array(households.length);
+			rowCount.fill(0);
+			householdCount.fill(0);
+			const occupied: number[] = [];
 			for (let t = 0; t < count; t++) {
 				const seats = x[t] ?? 0;
 				if (seats === 0) continue;
+				occupied.push(t);
 				for (const row of rowsOf[t] ?? []) rowCount[row] = (rowCount[row] ?? 0) + seats;
 				const group = householdOf[t] ?? -1;
 				if (group >= 0) householdCount[group] = (householdCount[group] ?? 0) + seats;
 			}
-			// Take a seat from the cheapest occupied type, give it to the dearest type that can take it.
-			for (let from = count - 1; from > 0; from--) {
-				const a = order[from] ?? 0;
-				for (let to = 0; to < from && (x[a] ?? 0) > 0; to++) {
-					const b = order[to] ?? 0;
-					if ((duals[b] ?? 0) - (duals[a] ?? 0) <= PRICING_TOLERANCE) break;
-					if ((x[b] ?? 0) >= (this.size[b] ?? 0)) continue;
-					if (!this.canMove(a, b, rowCount)) continue;
+			this.markBounds(allRows, rowCount, atMin, atMax);
+			for (let moves = 0; moves < 4 * this.compiled.k; moves++) {
+				let bestGain = PRICING_TOLERANCE;
+				let bestFrom = -1;
+				let bestTo = -1;
+				for (const a of occupied) {
+					if ((x[a] ?? 0) === 0) continue;
 					const groupA = householdOf[a] ?? -1;
-					const groupB = householdOf[b] ?? -1;
-					if (groupB >= 0 && groupB !== groupA && (householdCount[groupB] ?? 0) >= 1) continue;
-					x[a] = (x[a] ?? 0) - 1;
-					x[b] = (x[b] ?? 0) + 1;
-					for (const row of rowsOf[a] ?? []) rowCount[row] = (rowCount[row] ?? 0) - 1;
-					for (const row of rowsOf[b] ?? []) rowCount[row] = (rowCount[row] ?? 0) + 1;
-					if (groupA >= 0) householdCount[groupA] = (householdCount[groupA] ?? 0) - 1;
-					if (groupB >= 0) householdCount[groupB] = (householdCount[groupB] ?? 0) + 1;
-					// The freed quota room may let a cheaper type give way too: look again from here.
-					to = -1;
+					for (const b of order) {
+						const gain = (duals[b] ?? 0) - (duals[a] ?? 0);
+						if (gain <= bestGain) break;
+						if ((x[b] ?? 0) >= (this.size[b] ?? 0)) continue;
+						const groupB = householdOf[b] ?? -1;
+						if (groupB >= 0 && groupB !== groupA && (householdCount[groupB] ?? 0) >= 1) continue;
+						if (!this.canMove(a, b, atMin, atMax)) continue;
+						bestGain = gain;
+						bestFrom = a;
+						bestTo = b;
+						break;
+					}
 				}
+				if (bestFrom < 0) break;
+				x[bestFrom] = (x[bestFrom] ?? 0) - 1;
+				if ((x[bestTo] ?? 0) === 0) occupied.push(bestTo);
+				x[bestTo] = (x[bestTo] ?? 0) + 1;
+				for (const row of rowsOf[bestFrom] ?? []) rowCount[row] = (rowCount[row] ?? 0) - 1;
+				for (const row of rowsOf[bestTo] ?? []) rowCount[row] = (rowCount[row] ?? 0) + 1;
+				this.markBounds(rowsOf[bestFrom] ?? [], rowCount, atMin, atMax);
+				this.markBounds(rowsOf[bestTo] ?? [], rowCount, atMin, atMax);
+				const groupA = householdOf[bestFrom] ?? -1;
+				const groupB = householdOf[bestTo] ?? -1;
+				if (groupA >= 0) householdCount[groupA] = (householdCount[groupA] ?? 0) - 1;
+				if (groupB >= 0) householdCount[groupB] = (householdCount[groupB] ?? 0) + 1;
 			}
 			if (value(x, duals) > cap + PRICING_TOLERANCE && this.addComposition(x)) added++;
 		}
 		return added;
 	}
 
-	/** Whether moving one seat from type a to type b keeps every quota row within its bounds. */
-	private canMove(a: number, b: number, rowCount: Int32Array): boolean {
-		const { quotas } = this.compiled;
-		const rows = quotas.length;
-		for (const row of this.types.rowsOf[a] ?? []) {
-			if (this.inRow[b * rows + row]) continue;
-			if ((rowCount[row] ?? 0) - 1 < (quotas[row]?.min ?? 0)) return false;
-		}
-		for (const row of this.types.rowsOf[b] ?? []) {
-			if (this.inRow[a * rows + row]) continue;
-			if ((rowCount[row] ?? 0) + 1 > (quotas[row]?.max ?? 0)) return false;
+	/**
+	 * Whether moving one seat from type a to type b keeps every quota row within its bounds: no row
+	 * at its minimum loses a seat, no row at its maximum gains one.
+	 */
+	private canMove(a: number, b: number, atMin: Uint32Array, atMax: Uint32Array): boolean {
+		const { words, rowMask } = this;
+		for (let w = 0; w < words; w++) {
+			const maskA = rowMask[a * words + w] ?? 0;
+			const maskB = rowMask[b * words + w] ?? 0;
+			if (((atMin[w] ?? 0) & maskA & ~maskB) !== 0) return false;
+			if (((atMax[w] ?? 0) & maskB & ~maskA) !== 0) return false;
 		}
 		return true;
 	}
 
-	/** The valid composition maximising Σ weights·x (the pricing ILP), or null when none exists. */
-	private exactPricing(weights: ArrayLike<number>): Int32Array | null {
-		this.exactPricings++;
+	/** Updates the at-minimum and at-maximum bits of `rows` from their counts. */
+	private markBounds(
+		rows: readonly number[],
+		rowCount: Int32Array,
+		atMin: Uint32Array,
+		atMax: Uint32Array
+	): void {
+		const { quotas } = this.compiled;
+		for (const row of rows) {
+			const w = row >>> 5;
+			const bit = 1 << (row & 31);
+			const count = rowCount[row] ?? 0;
+			atMin[w] = count <= (quotas[row]?.min ?? 0) ? (atMin[w] ?? 0) | bit : (atMin[w] ?? 0) & ~bit;
+			atMax[w] = count >= (quotas[row]?.max ?? 0) ? (atMax[w] ?? 0) | bit : (atMax[w] ?? 0) & ~bit;
+		}
+	}
+
+	/**
+	 * The pricing LP relaxation: an upper bound on Σ duals·x over valid compositions (in the duals'
+	 * units), and the optimum itself when it happens to be integral.
+	 */
+	private relaxedPricing(duals: Float64Array): { bound: number; integral: Int32Array | null } {
+		const count = this.size.length;
+		const scale = this.setCosts(this.relaxation, duals);
+		const outcome = runToOptimality(this.relaxation, {
+			what: 'the LEXIMIN pricing relaxation',
+			allowInfeasible: true
+		});
+		if (outcome === 'infeasible') throw new InfeasibleError();
+		// The simplex optimum is exact up to its tolerances; keep the bound on the safe side.
+		const bound = (this.relaxation.getObjectiveValue() + 1e-9 * (count + this.compiled.k)) / scale;
+		const values = this.relaxation.getSolution().colValue;
+		let integral: Int32Array | null = Int32Array.from(values, (seats) => Math.round(seats));
+		for (let t = 0; t < count; t++) {
+			if (Math.abs((values[t] ?? 0) - (integral[t] ?? 0)) > 1e-7) {
+				integral = null;
+				break;
+			}
+		}
+		return { bound, integral };
+	}
+
+	/** Sets a pricing model's costs to the duals scaled to a largest value of 1; returns the scale. */
+	private setCosts(model: Model, weights: ArrayLike<number>): number {
 		const count = this.size.length;
 		let largest = 0;
 		for (let t = 0; t < count; t++) largest = Math.max(largest, weights[t] ?? 0);
 		const scale = largest > 0 ? 1 / largest : 1;
 		const costs = new Float64Array(count);
 		for (let t = 0; t < count; t++) costs[t] = Math.max(0, weights[t] ?? 0) * scale;
-		this.pricing.changeColsCost({ kind: 'range', from: 0, to: count - 1 }, costs);
+		model.changeColsCost({ kind: 'range', from: 0, to: count - 1 }, costs);
+		return scale;
+	}
+
+	/** The valid composition maximising Σ weights·x (the pricing ILP), or null when none exists. */
+	private exactPricing(weights: ArrayLike<number>): Int32Array | null {
+		this.exactPricings++;
+		const started = Date.now();
+		try {
+			return this.exactPricingUntimed(weights);
+		} finally {
+			this.options.trace?.(
+				`pricing ILP: ${Date.now() - started} ms, ${String(this.pricing.info.get('mip_node_count'))} nodes`
+			);
+		}
+	}
+
+	private exactPricingUntimed(weights: ArrayLike<number>): Int32Array | null {
+		this.setCosts(this.pricing, weights);
 		const outcome = runToOptimality(this.pricing, {
 			what: 'the LEXIMIN pricing ILP',
 			mip: true,
@@ -466,6 +604,38 @@ class LeximinRun {
 		values.push(-1);
 		this.master.addRow(-this.highs.infinity, 0, { indices, values });
 		return true;
+	}
+
+	/** Records which compositions carry weight in the current solution. */
+	private noteUse(): void {
+		this.compositions.forEach((_, c) => {
+			if ((this.weights[c] ?? 0) > 1e-12 || this.lastUsed[c] === undefined) {
+				this.lastUsed[c] = this.pricingRounds;
+			}
+		});
+	}
+
+	/**
+	 * Deletes the rows of compositions that carry no weight and are clearly not binding, so the
+	 * master stays small; its optimum and basis are unchanged. They can come back if priced again.
+	 */
+	private prune(duals: Float64Array, cap: number): void {
+		const keep: number[] = [];
+		const drop: number[] = [];
+		this.compositions.forEach((composition, c) => {
+			const slack = cap - value(composition, duals);
+			const idle = this.pricingRounds - (this.lastUsed[c] ?? 0);
+			if (idle >= PRUNE_AGE && slack > 1e-7 * Math.max(1, cap)) drop.push(c);
+			else keep.push(c);
+		});
+		if (drop.length === 0) return;
+		this.master.deleteRows({ kind: 'set', indices: drop.map((c) => c + 1) });
+		for (const c of drop) this.known.delete((this.compositions[c] ?? []).join(','));
+		const compositions = keep.map((c) => this.compositions[c] ?? new Int32Array(0));
+		this.weights = Float64Array.from(keep, (c) => this.weights[c] ?? 0);
+		this.lastUsed = keep.map((c) => this.lastUsed[c] ?? 0);
+		this.compositions.length = 0;
+		this.compositions.push(...compositions);
 	}
 
 	/** Moves types from the normalisation row into the objective, with their probability fixed. */

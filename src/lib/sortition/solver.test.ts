@@ -62,12 +62,20 @@ End`);
 });
 
 /** A stand-in for a HiGHS model that ends with the given statuses in turn. */
-function scriptedModel(statuses: number[]) {
+function scriptedModel(statuses: (number | 'throw')[]) {
 	const set: Record<string, unknown>[] = [];
 	let cleared = 0;
 	const options: Record<string, unknown> = { solver: 'ipm', run_crossover: 'off' };
 	const model = {
-		run: () => ({ modelStatus: statuses.shift() ?? 15 }),
+		run: () => {
+			const status = statuses.shift() ?? 15;
+			if (status === 'throw') {
+				const error = new Error('run failed with HiGHS status -1');
+				error.name = 'HighsError';
+				throw error;
+			}
+			return { modelStatus: status };
+		},
 		clearSolver: () => {
 			cleared++;
 		},
@@ -91,12 +99,21 @@ describe('runToOptimality', () => {
 		expect(fake.options).toMatchObject({ solver: 'ipm', run_crossover: 'off' });
 	});
 
+	it('starts again from scratch when a run fails outright', () => {
+		const fake = scriptedModel(['throw', 7]);
+		expect(runToOptimality(fake.model, { what: 'a test LP' })).toBe('optimal');
+		expect(fake.cleared()).toBe(1);
+		expect(() =>
+			runToOptimality(scriptedModel(['throw', 'throw']).model, { what: 'a test LP' })
+		).toThrow(/solver error/);
+	});
+
 	it('never accepts a status other than optimal', () => {
 		expect(() => runToOptimality(scriptedModel([15, 15]).model, { what: 'a test LP' })).toThrow(
 			SolverError
 		);
 		expect(() =>
-			runToOptimality(scriptedModel([13]).model, { what: 'a test ILP', mip: true })
+			runToOptimality(scriptedModel([13, 13]).model, { what: 'a test ILP', mip: true })
 		).toThrow(/time limit/);
 		expect(() => runToOptimality(scriptedModel([8]).model, { what: 'a test LP' })).toThrow(
 			/infeasible/

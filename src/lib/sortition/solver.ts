@@ -73,30 +73,43 @@ const INFEASIBLE_OR_UNBOUNDED = 9;
 export type RunOutcome = 'optimal' | 'infeasible';
 
 /**
- * Runs `model` and insists on a proved optimum. An LP that stops short (HiGHS's interior point
- * without crossover sometimes ends "unknown") is solved again from scratch with the simplex
- * method; a MIP that stops short, or anything that fails twice, throws a {@link SolverError}.
+ * Runs `model` and insists on a proved optimum. A run that stops short (HiGHS's interior point
+ * without crossover sometimes ends "unknown") or fails outright is repeated from scratch, an LP
+ * with the simplex method; anything that fails twice throws a {@link SolverError}.
  * With `allowInfeasible`, a proof of infeasibility is returned as `'infeasible'` instead.
  */
 export function runToOptimality(
 	model: Model,
 	options: { what: string; mip?: boolean; allowInfeasible?: boolean }
 ): RunOutcome {
-	let status = model.run().modelStatus;
-	if (status !== OPTIMAL && !options.mip && !isInfeasible(status)) {
+	let status = attempt(model);
+	if (status !== OPTIMAL && !isInfeasible(status)) {
+		// Start again without the previous basis; an LP with the simplex method and crossover.
 		const solver = model.options.get('solver');
 		const crossover = model.options.get('run_crossover');
 		try {
 			model.clearSolver();
-			model.options.set({ solver: 'simplex', run_crossover: 'on' });
-			status = model.run().modelStatus;
+			if (!options.mip) model.options.set({ solver: 'simplex', run_crossover: 'on' });
+			status = attempt(model);
 		} finally {
-			model.options.set({ solver, run_crossover: crossover });
+			if (!options.mip) model.options.set({ solver, run_crossover: crossover });
 		}
 	}
 	if (status === OPTIMAL) return 'optimal';
 	if (options.allowInfeasible && isInfeasible(status)) return 'infeasible';
-	throw new SolverError(statusName(status), options.what);
+	throw new SolverError(status === RUN_FAILED ? 'solver error' : statusName(status), options.what);
+}
+
+/** Marks a run that HiGHS itself reported as failed (its call status −1) rather than a model status. */
+const RUN_FAILED = -1;
+
+function attempt(model: Model): number {
+	try {
+		return model.run().modelStatus;
+	} catch (error) {
+		if (error instanceof Error && error.name === 'HighsError') return RUN_FAILED;
+		throw error;
+	}
 }
 
 function isInfeasible(status: number): boolean {
