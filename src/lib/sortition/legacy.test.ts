@@ -99,6 +99,8 @@ describe('LEGACY', () => {
 		const total = estimate.probabilities.reduce((sum, p) => sum + p, 0);
 		expect(total).toBeCloseTo(10, 9);
 		for (const p of estimate.probabilities) expect(p).toBeGreaterThanOrEqual(0);
+		expect(estimate.distinctPanels).toBeGreaterThan(1);
+		expect(estimate.distinctPanels).toBeLessThanOrEqual(500);
 	});
 });
 

@@ -193,6 +193,8 @@ export interface LegacyEstimate {
 	runs: number;
 	/** Draws that hit a dead end and were retried. */
 	failures: number;
+	/** Different panels among the successful draws. */
+	distinctPanels: number;
 }
 
 /** Estimates LEGACY's selection probabilities from `runs` successful draws. */
@@ -206,6 +208,7 @@ export function estimateLegacyProbabilities(
 	const counts = new Float64Array(compiled.n);
 	const maxAttempts = options.maxAttempts ?? 1000;
 	let failures = 0;
+	const seen = new Set<string>();
 	for (let run = 0; run < runs; run++) {
 		let panel: number[] | null = null;
 		for (let attempt = 0; attempt < maxAttempts && !panel; attempt++) {
@@ -214,6 +217,12 @@ export function estimateLegacyProbabilities(
 		}
 		if (!panel) throw new InfeasibleError('The LEGACY draw found no panel that meets every quota');
 		for (const i of panel) counts[i] = (counts[i] ?? 0) + 1;
+		seen.add(panel.join(','));
 	}
-	return { probabilities: Array.from(counts, (count) => count / runs), runs, failures };
+	return {
+		probabilities: Array.from(counts, (count) => count / runs),
+		runs,
+		failures,
+		distinctPanels: seen.size
+	};
 }

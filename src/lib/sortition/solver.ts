@@ -10,11 +10,32 @@ export type { Highs, Model };
 
 let runtime: Promise<Highs> | undefined;
 
+/** The loader's options, plus Emscripten's hook for instantiating an already compiled module. */
+export type HighsLoaderOptions = InitOptions & {
+	instantiateWasm?: (
+		imports: WebAssembly.Imports,
+		done: (instance: WebAssembly.Instance) => void
+	) => object;
+};
+
+/**
+ * Loader options that instantiate HiGHS from a compiled `WebAssembly.Module` (one compiled by the
+ * main thread and handed to a worker, say) instead of fetching and compiling `highs.wasm` again.
+ */
+export function fromCompiledModule(module: WebAssembly.Module): HighsLoaderOptions {
+	return {
+		instantiateWasm(imports, done) {
+			void WebAssembly.instantiate(module, imports).then(done);
+			return {};
+		}
+	};
+}
+
 /**
  * The shared HiGHS runtime. The first caller's options win (a browser passes `locateFile` to say
  * where `highs.wasm` is served); later calls reuse the same instance.
  */
-export function getHighs(options?: InitOptions): Promise<Highs> {
+export function getHighs(options?: HighsLoaderOptions): Promise<Highs> {
 	runtime ??= loadHighs(options).catch((error: unknown) => {
 		runtime = undefined;
 		throw error;

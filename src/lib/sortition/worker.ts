@@ -7,13 +7,17 @@
  * the job it was given and posts messages back. From TypeScript sources (tests, scripts) the worker
  * loads `tsx`; from a build it runs the bundled module that contains this code.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { abortError, leximinWithDetails, type LeximinOptions, type LeximinResult } from './leximin';
-import { InfeasibleError, SolverError } from './solver';
+import { fromCompiledModule, getHighs, InfeasibleError, SolverError } from './solver';
 import type { Instance, Progress, RunOptions } from './types';
 
 interface Job {
 	sortitionWorker: true;
+	/** HiGHS compiled once by the starting thread; V8 shares its optimised code between workers. */
+	highs?: WebAssembly.Module;
 	instance: Instance;
 	options: Pick<LeximinOptions, 'seed' | 'initialDraws'>;
 }
@@ -37,12 +41,49 @@ export function runInWorker(
 	options: WorkerRunOptions = {}
 ): Promise<LeximinResult> {
 	const { onProgress, signal, seed, initialDraws } = options;
+	return compiledHighs().then((highs) =>
+		runJob(
+			{
+				sortitionWorker: true,
+				highs,
+				instance,
+				options: { seed, initialDraws }
+			},
+			onProgress,
+			signal
+		)
+	);
+}
+
+let compiled: Promise<WebAssembly.Module | undefined> | undefined;
+
+/**
+ * `highs.wasm`, compiled once per process. Each worker instantiates it instead of compiling its
+ * own copy, and after the first draw starts with code that V8 has already optimised. Without it
+ * (the file cannot be found), each worker loads HiGHS the ordinary way.
+ */
+function compiledHighs(): Promise<WebAssembly.Module | undefined> {
+	compiled ??= (async () => {
+		try {
+			const path = createRequire(import.meta.url).resolve('highs/runtime');
+			return await WebAssembly.compile(await readFile(path));
+		} catch {
+			return undefined;
+		}
+	})();
+	return compiled;
+}
+
+function runJob(
+	job: Job,
+	onProgress: WorkerRunOptions['onProgress'],
+	signal: AbortSignal | undefined
+): Promise<LeximinResult> {
 	return new Promise<LeximinResult>((resolve, reject) => {
 		if (signal?.aborted) {
 			reject(abortError(signal));
 			return;
 		}
-		const job: Job = { sortitionWorker: true, instance, options: { seed, initialDraws } };
 		const worker = startWorker(job);
 		let settled = false;
 		const finish = (settle: () => void) => {
@@ -101,19 +142,23 @@ if (!isMainThread && parentPort && isJob(workerData)) {
 	const port = parentPort;
 	const job = workerData;
 	const post = (message: Message) => port.postMessage(message);
-	leximinWithDetails(job.instance, {
-		...job.options,
-		onProgress: (progress) => post({ type: 'progress', progress })
-	}).then(
-		(result) => post({ type: 'done', result }),
-		(error: unknown) => {
-			const failure = error instanceof Error ? error : new Error(String(error));
-			post({
-				type: 'error',
-				name: failure.name,
-				message: failure.message,
-				status: failure instanceof SolverError ? failure.status : undefined
-			});
-		}
-	);
+	getHighs(job.highs ? fromCompiledModule(job.highs) : undefined)
+		.then(() =>
+			leximinWithDetails(job.instance, {
+				...job.options,
+				onProgress: (progress) => post({ type: 'progress', progress })
+			})
+		)
+		.then(
+			(result) => post({ type: 'done', result }),
+			(error: unknown) => {
+				const failure = error instanceof Error ? error : new Error(String(error));
+				post({
+					type: 'error',
+					name: failure.name,
+					message: failure.message,
+					status: failure instanceof SolverError ? failure.status : undefined
+				});
+			}
+		);
 }
