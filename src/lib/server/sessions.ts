@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { api, unwrap } from './api';
+import { m } from '$lib/paraglide/messages.js';
+import { ApiError, api, unwrap } from './api';
 import type { SessionInput, AgendaItemInput } from '$lib/schemas/session';
 
 /**
@@ -202,4 +203,23 @@ export async function calendarFeed(
 	const result = await api(supabase).rpc('calendar_feed', { token }, { get: true });
 	if (result.error?.code === 'PT404') return null;
 	return unwrap(result);
+}
+
+/** The form field a refusal from the sessions API belongs beside, with its message. */
+export function sessionFieldError(error: unknown): { field: string; message: string } | null {
+	if (!(error instanceof ApiError)) return null;
+	switch (error.details) {
+		case 'session_ends_before_start':
+			return { field: 'ends', message: m.field_session_end() };
+		case 'session_outside_period':
+			return { field: 'on_date', message: m.session_error_outside_period() };
+		case 'session_room_overlap':
+			return { field: 'room', message: m.session_error_room_overlap() };
+		case 'cancellation_reason_required':
+			return { field: 'reason', message: m.field_required() };
+		case 'not_a_candidate':
+			return { field: '_form', message: m.session_error_not_candidate() };
+		default:
+			return null;
+	}
 }
