@@ -571,6 +571,20 @@ function tableMixCost(problem: Problem, state: State, t: number, size: number): 
 	return cost;
 }
 
+const TRIES = 3;
+
+/** Whether member i adds to the cost where they sit. */
+function inConflict(problem: Problem, state: State, i: number): boolean {
+	const { c, f, featureOf, share } = problem;
+	const t = state.tableOf[i] ?? 0;
+	const size = state.size[t] ?? 0;
+	for (let k = 0; k < c; k++) {
+		const feature = featureOf[i * c + k] ?? 0;
+		if (bandCost(state.counts[t * f + feature] ?? 0, size * (share[feature] ?? 0)) > 0) return true;
+	}
+	return problem.hasHistory && historyWith(problem, state, i, t, i) > 0;
+}
+
 /** Sum of history between i and everyone at table t except `skip`. */
 function historyWith(problem: Problem, state: State, i: number, t: number, skip: number): number {
 	const { n, history } = problem;
@@ -618,7 +632,12 @@ function anneal(problem: Problem, state: State, random: Random, iterations: numb
 	let bestStale = false;
 
 	for (let step = 0; step < iterations; step++, temperature *= cooling) {
-		const x = free[randomInt(random, free.length)] ?? 0;
+		// Most members sit well; look a few times for one who does not (a repeat at the table, or a
+		// feature the table has too much or too little of) before settling for anyone.
+		let x = free[randomInt(random, free.length)] ?? 0;
+		for (let look = 0; look < TRIES && !inConflict(problem, state, x); look++) {
+			x = free[randomInt(random, free.length)] ?? 0;
+		}
 		const t = state.tableOf[x] ?? 0;
 		let delta: number;
 		let y = -1;
