@@ -34,6 +34,10 @@ test('a citizen registers with the code from the letter on a phone, without Java
 	await page.getByLabel('By').fill('Hedensted');
 	await page.getByRole('group', { name: 'Hvilket køn er du? *' }).getByLabel('Kvinde').check();
 	await page.getByLabel('Transport').check();
+	// The planned dates, asked about on the form.
+	const dates = page.getByRole('group', { name: 'Hvilke mødedatoer kan du komme?' });
+	await expect(dates.getByRole('checkbox')).toHaveCount(4);
+	await dates.getByLabel(/Første møde: dagtilbud i dag: torsdag den 4. marts 2027/).check();
 	await page.getByRole('button', { name: 'Tilmeld mig' }).click();
 
 	// Missing answer and missing consent: explained beside each, nothing typed is lost.
@@ -43,6 +47,7 @@ test('a citizen registers with the code from the letter on a phone, without Java
 	await expect(page.getByText('Du skal sige ja til')).toBeVisible();
 	await expect(page.getByLabel('Fulde navn *')).toHaveValue('Karen Mølgaard');
 	await expect(page.getByLabel('Transport')).toBeChecked();
+	await expect(page.getByLabel(/Første møde: dagtilbud i dag/)).toBeChecked();
 	await expect(
 		page.getByRole('group', { name: 'Hvilket køn er du? *' }).getByLabel('Kvinde')
 	).toBeChecked();

@@ -28,7 +28,9 @@ export const registrationCodeSchema = z.object({
  */
 export function registrationSchema(
 	questions: { id: string; kind: 'choice' | 'birth_year'; features: { id: string }[] }[],
-	now = new Date()
+	now = new Date(),
+	/** The planned dates the form asks about: ticked ones are 'yes', the rest 'no'. */
+	sessionIds: string[] = []
 ) {
 	const answers: Record<string, z.ZodType<string>> = {};
 	for (const question of questions) {
@@ -66,6 +68,9 @@ export function registrationSchema(
 			city: z.string().trim().max(100, 'field_too_long'),
 			support_needs: z.array(z.enum(SUPPORT, 'field_choice')).default([]),
 			support_note: z.string().trim().max(1000, 'field_too_long'),
+			available: z
+				.array(z.string().refine((id) => sessionIds.includes(id), 'field_choice'))
+				.default([]),
 			consent: z.literal('on', 'field_consent'),
 			...answers
 		})
@@ -90,7 +95,10 @@ export function registrationSchema(
 				support_needs: value.support_needs,
 				support_note: value.support_note,
 				consent: true,
-				answers: picked
+				answers: picked,
+				availability: Object.fromEntries(
+					sessionIds.map((id) => [id, value.available.includes(id) ? 'yes' : 'no'] as const)
+				) as Record<string, 'yes' | 'no'>
 			};
 		});
 }

@@ -33,6 +33,15 @@ export interface RegistrationForm {
 		kind: CategoryKind;
 		features: { id: string; name: string }[];
 	}[];
+	/** The upcoming planned sessions, asked about at registration. */
+	sessions: PlannedDate[];
+}
+
+export interface PlannedDate {
+	id: string;
+	title: string;
+	starts_at: string;
+	ends_at: string;
 }
 
 export interface QuotaFeature {
@@ -118,6 +127,8 @@ export interface RegistrationInput {
 	support_needs: SupportNeed[];
 	support_note: string;
 	consent: boolean;
+	/** Answers for the planned session dates (session id → yes/no/maybe). */
+	availability?: Record<string, 'yes' | 'maybe' | 'no'>;
 }
 
 /** The form behind a registration code (anyone holding the code). */
