@@ -132,6 +132,17 @@ test('an administrator sets quotas from population shares, makes invitations and
 			.getByRole('img', { name: /\/tilmeld\?kode=[2-9A-Z]{11}$/ })
 	).toBeVisible();
 	await expectAccessible(page);
+
+	// The same letters as a PDF to print: one A4 page per letter.
+	const pdfDownload = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Hent brevene som PDF' }).click();
+	const pdfFile = await pdfDownload;
+	expect(pdfFile.suggestedFilename()).toMatch(/^breve-[0-9a-f]{8}\.pdf$/);
+	const pdfChunks: Buffer[] = [];
+	for await (const chunk of await pdfFile.createReadStream()) pdfChunks.push(chunk as Buffer);
+	const pdf = Buffer.concat(pdfChunks).toString('latin1');
+	expect(pdf.startsWith('%PDF-')).toBe(true);
+	expect(pdf.match(/\/Type\s*\/Page(?![a-z])/g)).toHaveLength(5);
 });
 
 test('staff register a citizen by phone through the same form', async ({ page }) => {
