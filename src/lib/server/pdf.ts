@@ -13,7 +13,8 @@ export interface PdfOptions {
 	title?: string;
 }
 
-const TIMEOUT_MS = 30_000;
+// Printing takes about 20 ms a page on two cores: 500 letters ≈ 10 s.
+const TIMEOUT_MS = 120_000;
 
 // The process-wide browser, like the database in runtime.ts: shared by every request.
 let browser: Promise<Browser> | null = null;
