@@ -170,3 +170,88 @@ join app.features f on f.category_id in ('ca000000-0000-4000-8000-000000000011',
 where (f.category_id = 'ca000000-0000-4000-8000-000000000011' and f.name = v.gender)
    or (f.category_id = 'ca000000-0000-4000-8000-000000000013' and f.name = v.small_children)
    or (f.category_id = 'ca000000-0000-4000-8000-000000000012' and 2027 - v.birth_year between f.age_from and f.age_to);
+
+-- The welfare panel's demographics (their confirmed registrations), in the shape of the quotas:
+-- table groups and attendance per group read them.
+with members as (
+  select i,
+    case when i % 2 = 0 then 'Kvinde' else 'Mand' end as gender,
+    (array[1950, 1958, 1966, 1972, 1980, 1988, 1997, 2004])[1 + (i * 5) % 8] + i % 4 as birth_year,
+    (array['Hedensted by og omegn', 'Juelsminde-området', 'Tørring-Uldum', 'Løsning-Hornsyld'])[1 + (i * 3) % 4] as area,
+    (array['Grundskole', 'Erhvervsfaglig', 'Videregående', 'Erhvervsfaglig'])[1 + (i * 7) % 4] as education
+  from generate_series(1, 36) as i
+), inserted as (
+  insert into app.registrations (id, assembly_id, registration_number, full_name, email, birth_year,
+    address_line, postal_code, city, household_key, consent_at, channel, status, person_id, support_needs)
+  select ('e1000000-0000-4000-8000-0000000000' || lpad(i::text, 2, '0'))::uuid,
+    'a55e0b1e-0000-4000-8000-000000000001', 100 + i, p.full_name, p.email, m.birth_year,
+    'Panelvej ' || i, '8722', 'Hedensted', encode(sha256(convert_to('panelvej ' || i || '|8722', 'UTF8')), 'hex'),
+    '2026-09-01 10:00+02', 'self', 'confirmed', p.id,
+    case when i % 9 = 0 then array['transport'] when i % 11 = 0 then array['childcare']
+         when i = 7 then array['interpreter', 'accessibility'] else array[]::text[] end
+  from members m
+  join app.people p on p.id = ('c0000000-0000-4000-8000-0000000000' || lpad(m.i::text, 2, '0'))::uuid
+  returning id, registration_number
+)
+insert into app.registration_answers (registration_id, category_id, feature_id)
+select r.id, f.category_id, f.id
+from inserted r
+join members m on 100 + m.i = r.registration_number
+join app.features f on f.category_id in ('ca000000-0000-4000-8000-000000000001', 'ca000000-0000-4000-8000-000000000002',
+  'ca000000-0000-4000-8000-000000000003', 'ca000000-0000-4000-8000-000000000004')
+where (f.category_id = 'ca000000-0000-4000-8000-000000000001' and f.name = m.gender)
+   or (f.category_id = 'ca000000-0000-4000-8000-000000000003' and f.name = m.area)
+   or (f.category_id = 'ca000000-0000-4000-8000-000000000004' and f.name = m.education)
+   or (f.category_id = 'ca000000-0000-4000-8000-000000000002' and 2026 - m.birth_year between f.age_from and f.age_to);
+
+-- The welfare assembly's session plan: weekday evenings and weekends, October to February, at the
+-- town hall and a visit; two candidate dates for an extra session are in the availability poll.
+insert into app.session_rules (assembly_id, material_days_before) values
+  ('a55e0b1e-0000-4000-8000-000000000001', 5), ('a55e0b1e-0000-4000-8000-000000000002', 5);
+insert into app.sessions (id, assembly_id, title, kind, starts_at, ends_at, is_candidate, place_name, address, room, accessibility_note, description) values
+  ('5e000000-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000001', 'Velkomst: hvad skal vi, og hvordan arbejder vi?', 'learning',
+   '2026-10-03 10:00 Europe/Copenhagen', '2026-10-03 16:00 Europe/Copenhagen', false, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Byrådssalen',
+   'Niveaufri adgang fra parkeringspladsen, teleslynge i salen.', 'Vi lærer hinanden at kende og gennemgår byrådets opdrag.'),
+  ('5e000000-0000-4000-8000-000000000002', 'a55e0b1e-0000-4000-8000-000000000001', 'Sådan hænger kommunens økonomi sammen', 'learning',
+   '2026-10-21 17:00 Europe/Copenhagen', '2026-10-21 21:00 Europe/Copenhagen', false, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Byrådssalen',
+   'Niveaufri adgang fra parkeringspladsen, teleslynge i salen.', 'Økonomichefen fortæller om budgettet og de fem kerneområder.'),
+  ('5e000000-0000-4000-8000-000000000003', 'a55e0b1e-0000-4000-8000-000000000001', 'Besøg på plejecenter og jobcenter', 'visit',
+   '2026-11-07 10:00 Europe/Copenhagen', '2026-11-07 15:00 Europe/Copenhagen', false, 'Plejecenter Lindehaven', 'Lindevej 4, 7130 Juelsminde', '',
+   'Bus fra rådhuset kl. 9.30; kørestolsegnet.', 'Vi ser, hvad pengene går til, og taler med medarbejdere og borgere.'),
+  ('5e000000-0000-4000-8000-000000000004', 'a55e0b1e-0000-4000-8000-000000000001', 'Prioritering, første runde', 'voting',
+   '2026-11-26 17:00 Europe/Copenhagen', '2026-11-26 21:00 Europe/Copenhagen', false, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Byrådssalen',
+   'Niveaufri adgang fra parkeringspladsen, teleslynge i salen.', 'Første runde af prioriteringen på tværs af velfærdsområderne.'),
+  ('5e000000-0000-4000-8000-000000000005', 'a55e0b1e-0000-4000-8000-000000000001', 'Afvejninger mellem områderne', 'deliberation',
+   '2026-12-09 17:00 Europe/Copenhagen', '2026-12-09 21:00 Europe/Copenhagen', false, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Byrådssalen',
+   'Niveaufri adgang fra parkeringspladsen, teleslynge i salen.', ''),
+  ('5e000000-0000-4000-8000-000000000006', 'a55e0b1e-0000-4000-8000-000000000001', 'Prioritering, anden runde', 'voting',
+   '2027-01-16 10:00 Europe/Copenhagen', '2027-01-16 16:00 Europe/Copenhagen', false, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Byrådssalen',
+   'Niveaufri adgang fra parkeringspladsen, teleslynge i salen.', ''),
+  ('5e000000-0000-4000-8000-000000000007', 'a55e0b1e-0000-4000-8000-000000000001', 'Ekstra møde (forslag A)', 'deliberation',
+   '2027-01-27 17:00 Europe/Copenhagen', '2027-01-27 21:00 Europe/Copenhagen', true, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Mødelokale 1', '', ''),
+  ('5e000000-0000-4000-8000-000000000008', 'a55e0b1e-0000-4000-8000-000000000001', 'Ekstra møde (forslag B)', 'deliberation',
+   '2027-01-30 10:00 Europe/Copenhagen', '2027-01-30 15:00 Europe/Copenhagen', true, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Mødelokale 1', '', ''),
+  ('5e000000-0000-4000-8000-000000000009', 'a55e0b1e-0000-4000-8000-000000000001', 'Anbefalingerne skrives', 'deliberation',
+   '2027-02-03 17:00 Europe/Copenhagen', '2027-02-03 21:00 Europe/Copenhagen', false, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Byrådssalen',
+   'Niveaufri adgang fra parkeringspladsen, teleslynge i salen.', ''),
+  ('5e000000-0000-4000-8000-000000000010', 'a55e0b1e-0000-4000-8000-000000000001', 'Anbefalingerne vedtages', 'voting',
+   '2027-02-27 10:00 Europe/Copenhagen', '2027-02-27 15:00 Europe/Copenhagen', false, 'Hedensted Rådhus', 'Niels Espes Vej 8, 8722 Hedensted', 'Byrådssalen',
+   'Niveaufri adgang fra parkeringspladsen, teleslynge i salen.', '');
+insert into app.agenda_items (session_id, position, title, planned_minutes, led_by) values
+  ('5e000000-0000-4000-8000-000000000004', 1, 'Velkommen og dagens program', 15, 'Facilitator'),
+  ('5e000000-0000-4000-8000-000000000004', 2, 'Oplæg: konsekvenser af mere og mindre til hvert område', 40, 'Økonomiafdelingen'),
+  ('5e000000-0000-4000-8000-000000000004', 3, 'Drøftelse ved bordene', 60, 'Bordværter'),
+  ('5e000000-0000-4000-8000-000000000004', 4, 'Pause', 20, ''),
+  ('5e000000-0000-4000-8000-000000000004', 5, 'Budgetfordeling, første runde', 45, 'Facilitator'),
+  ('5e000000-0000-4000-8000-000000000004', 6, 'Opsamling og næste gang', 20, 'Facilitator'),
+  ('5e000000-0000-4000-8000-000000000005', 1, 'Hvad viste første runde?', 30, 'Facilitator'),
+  ('5e000000-0000-4000-8000-000000000005', 2, 'Afvejninger ved bordene', 120, 'Bordværter'),
+  ('5e000000-0000-4000-8000-000000000005', 3, 'Fælles opsamling', 45, 'Facilitator');
+-- The poll for the extra session: most members have answered.
+insert into app.availability (session_id, person_id, answer)
+select s.id, ('c0000000-0000-4000-8000-0000000000' || lpad(i::text, 2, '0'))::uuid,
+  (case when s.id = '5e000000-0000-4000-8000-000000000007'
+        then (array['yes', 'yes', 'no', 'maybe', 'yes'])[1 + i % 5]
+        else (array['yes', 'no', 'yes', 'yes', 'yes', 'maybe', 'yes'])[1 + i % 7] end)::app.availability_answer
+from generate_series(2, 33) as i
+cross join app.sessions s where s.id in ('5e000000-0000-4000-8000-000000000007', '5e000000-0000-4000-8000-000000000008');

@@ -7,8 +7,9 @@
 begin;
 select plan(118);
 
--- The demo seeds 90 volunteers into assembly 2; these tests count from an empty pool.
-delete from app.registrations where assembly_id = 'a55e0b1e-0000-4000-8000-000000000002';
+-- The demo seeds the welfare panel's registrations into assembly 1 and 90 volunteers into assembly 2;
+-- these tests count from an empty pool.
+delete from app.registrations where assembly_id in ('a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002');
 
 -- What the current role can read of the confidential tables, all assemblies together. A select the
 -- role has no privilege for (42501) reads nothing, like a select RLS filters to no rows.

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** The kinds of session, in the order the forms offer them. */
+export const SESSION_KINDS = ['learning', 'deliberation', 'voting', 'visit'] as const;
+export const AVAILABILITY_ANSWERS = ['yes', 'maybe', 'no'] as const;
+
+const text = (min: number, max: number) =>
+	z
+		.string()
+		.trim()
+		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
+		.max(max, 'field_too_long');
+const optionalText = (max: number) => z.string().trim().max(max, 'field_too_long').default('');
+
+const date = z
+	.string()
+	.trim()
+	.refine(
+		(value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
+		'field_date'
+	);
+
+/** A clock time as typed: "17:00", "17.00" or "9:30" → "17:00" / "09:30". */
+const time = z
+	.string()
+	.trim()
+	.transform((value) => value.replace('.', ':'))
+	.refine((value) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(value), 'field_time')
+	.transform((value) => value.padStart(5, '0'));
+
+const checkbox = z
+	.string()
+	.optional()
+	.transform((value) => value === 'on' || value === 'true');
+
+const wholeNumber = (min: number, max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1, 'field_required')
+		.refine((value) => /^\d+$/.test(value), 'field_whole_number')
+		.transform(Number)
+		.pipe(z.number().min(min, 'field_range').max(max, 'field_range'));
+
+export const sessionSchema = z
+	.object({
+		title: text(2, 200),
+		kind: z.enum(SESSION_KINDS, 'field_choice'),
+		on_date: date,
+		starts: time,
+		ends: time,
+		is_candidate: checkbox,
+		place_name: optionalText(200),
+		address: optionalText(200),
+		room: optionalText(100),
+		accessibility_note: optionalText(1000),
+		online_url: z
+			.string()
+			.trim()
+			.max(500, 'field_too_long')
+			.refine((value) => value === '' || /^https:\/\/\S+$/.test(value), 'field_url')
+			.transform((value) => (value === '' ? null : value)),
+		description: optionalText(4000)
+	})
+	.superRefine((value, ctx) => {
+		if (value.ends <= value.starts) {
+			ctx.addIssue({ code: 'custom', path: ['ends'], message: 'field_session_end' });
+		}
+	});
+export type SessionInput = z.infer<typeof sessionSchema>;
+
+export const agendaItemSchema = z.object({
+	title: text(1, 200),
+	description: optionalText(2000),
+	planned_minutes: wholeNumber(1, 600),
+	led_by: optionalText(200)
+});
+export type AgendaItemInput = z.infer<typeof agendaItemSchema>;
+
+export const cancelSchema = z.object({ reason: text(1, 1000) });
+
+export const rulesSchema = z.object({ material_days_before: wholeNumber(0, 60) });
+
+export const availabilitySchema = z.object({
+	session_id: z.uuid('field_required'),
+	answer: z.enum(AVAILABILITY_ANSWERS, 'field_choice')
+});
+
+/** A material: a title and either a file (checked by the action) or an https link. */
+export const materialSchema = z.object({
+	title: text(1, 200),
+	agenda_item_id: z
+		.string()
+		.trim()
+		.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
+		.transform((value) => (value === '' ? null : value)),
+	url: z
+		.string()
+		.trim()
+		.max(1000, 'field_too_long')
+		.refine((value) => value === '' || /^https:\/\/\S+$/.test(value), 'field_url')
+		.transform((value) => (value === '' ? null : value))
+});
