@@ -24,6 +24,8 @@ async function poolSize(page: Page): Promise<number> {
 test('an administrator imports respondents.csv into the pool; a bad line imports nothing', async ({
 	page
 }) => {
+	// Four uploads and two axe runs over a page with the whole pool: slow on a busy machine.
+	test.slow();
 	await signInOnce(page, 'admin2@demo.samraad.dk');
 	await page.goto(`/mine/${DAYCARE}/admin/rekruttering`);
 	const before = await poolSize(page);
