@@ -238,3 +238,49 @@ export const statusChangeSchema = z.object({
 export const replaceSchema = z.object({
 	registration_id: z.uuid('field_required')
 });
+
+/**
+ * One row of an imported respondents.csv, cell by cell as text. The messages are the problem codes
+ * of `$lib/recruitment/respondents-import` (reported with the file's line and column).
+ */
+export function importedRespondentSchema(now = new Date()) {
+	const thisYear = now.getUTCFullYear();
+	return z
+		.object({
+			full_name: z.string().trim().min(1, 'empty-cell').max(200, 'too-long'),
+			email: z.union([
+				z.literal(''),
+				z.string().trim().max(254, 'bad-email').pipe(z.email('bad-email'))
+			]),
+			phone: z
+				.string()
+				.trim()
+				.regex(/^(\+?[0-9 ]{8,20})?$/, 'bad-phone'),
+			birth_year: z
+				.string()
+				.trim()
+				.regex(/^\d{4}$/, 'bad-birth-year')
+				.transform(Number)
+				.pipe(
+					z
+						.number()
+						.min(thisYear - 120, 'bad-birth-year')
+						.max(thisYear, 'bad-birth-year')
+				),
+			address_line: z.string().trim().min(1, 'empty-cell').max(200, 'too-long'),
+			postal_code: z
+				.string()
+				.trim()
+				.regex(/^\d{4}$/, 'bad-postcode'),
+			city: z.string().trim().max(100, 'too-long')
+		})
+		.refine((row) => row.email !== '' || row.phone !== '', {
+			path: ['email'],
+			message: 'missing-contact'
+		});
+}
+
+/** The import form besides its file: the administrator vouches for everyone's consent. */
+export const importRespondentsSchema = z.object({
+	consent: z.literal('on', 'field_import_consent')
+});
