@@ -142,7 +142,7 @@ begin
   if not (register_by_staff.assembly_id in (select private.assemblies_where_i_am('{admin}'))) then
     raise exception 'Only the assembly''s administrators can register people' using errcode = '42501';
   end if;
-  if channel = 'self' then
+  if channel not in ('phone', 'paper') then
     raise exception 'Staff registrations are by phone or paper' using errcode = 'P0001', detail = 'channel_invalid';
   end if;
   result := private.create_registration(register_by_staff.assembly_id, null, channel, full_name, email,
