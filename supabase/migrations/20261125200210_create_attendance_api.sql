@@ -361,7 +361,7 @@ begin
   into items from app.agenda_items i where i.session_id = s.id;
   return jsonb_build_object(
     'now', now(),
-    'session', jsonb_build_object('id', s.id, 'title', s.title, 'starts_at', s.starts_at, 'ends_at', s.ends_at,
+    'session', jsonb_build_object('id', s.id, 'assembly_id', s.assembly_id, 'title', s.title, 'starts_at', s.starts_at, 'ends_at', s.ends_at,
                                   'cancelled_at', s.cancelled_at),
     'item', (select jsonb_build_object('index', e.n, 'id', e.item ->> 'id', 'title', e.item ->> 'title',
                                        'planned_minutes', (e.item ->> 'planned_minutes')::int)
