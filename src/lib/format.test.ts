@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMio, todayInCopenhagen } from './format';
+import {
+	copenhagenParts,
+	formatDate,
+	formatDateTime,
+	formatMio,
+	formatSessionTime,
+	todayInCopenhagen
+} from './format';
 
 describe('formatMio', () => {
 	it('writes Danish amounts with a decimal comma, thousands dot and "mio. kr."', () => {
@@ -26,5 +33,24 @@ describe('Copenhagen time', () => {
 	});
 	it("knows Copenhagen's date when UTC is still on the day before", () => {
 		expect(todayInCopenhagen(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+	});
+});
+
+describe('formatSessionTime', () => {
+	it('shows the weekday, date and clock times in Copenhagen (winter and summer time)', () => {
+		expect(formatSessionTime('2026-11-26T16:00:00Z', '2026-11-26T20:00:00Z', 'da')).toBe(
+			'torsdag den 26. november 2026 kl. 17.00–21.00'
+		);
+		expect(formatSessionTime('2026-10-03T08:00:00Z', '2026-10-03T14:00:00Z', 'en')).toBe(
+			'Saturday, 3 October 2026, 10:00–16:00'
+		);
+	});
+});
+
+describe('copenhagenParts', () => {
+	it('gives the local date and time a form shows, across daylight saving', () => {
+		expect(copenhagenParts('2026-11-26T16:00:00Z')).toEqual({ date: '2026-11-26', time: '17:00' });
+		expect(copenhagenParts('2026-10-03T08:00:00Z')).toEqual({ date: '2026-10-03', time: '10:00' });
+		expect(copenhagenParts('2026-11-26T23:30:00Z')).toEqual({ date: '2026-11-27', time: '00:30' });
 	});
 });

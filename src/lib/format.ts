@@ -45,3 +45,46 @@ export function todayInCopenhagen(now: Date = new Date()): string {
 		day: '2-digit'
 	}).format(now);
 }
+
+/**
+ * A session's date and clock times in Copenhagen:
+ * "torsdag den 26. november 2026 kl. 17.00–21.00" / "Thursday, 26 November 2026, 17:00–21:00".
+ */
+export function formatSessionTime(
+	startsAt: Date | string,
+	endsAt: Date | string,
+	locale: Locale = 'da'
+): string {
+	const day = new Intl.DateTimeFormat(intlLocale(locale), {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: TIME_ZONE
+	}).format(new Date(startsAt));
+	const clock = new Intl.DateTimeFormat(intlLocale(locale), {
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: TIME_ZONE
+	});
+	const times = `${clock.format(new Date(startsAt))}–${clock.format(new Date(endsAt))}`;
+	return locale === 'da' ? `${day} kl. ${times}` : `${day}, ${times}`;
+}
+
+/** The calendar date and clock time of an instant in Copenhagen, as form fields want them. */
+export function copenhagenParts(instant: Date | string): { date: string; time: string } {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: TIME_ZONE,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(new Date(instant));
+	const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+	return {
+		date: `${get('year')}-${get('month')}-${get('day')}`,
+		time: `${get('hour')}:${get('minute')}`
+	};
+}

@@ -85,3 +85,19 @@ export const availabilitySchema = z.object({
 	session_id: z.uuid('field_required'),
 	answer: z.enum(AVAILABILITY_ANSWERS, 'field_choice')
 });
+
+/** A material: a title and either a file (checked by the action) or an https link. */
+export const materialSchema = z.object({
+	title: text(1, 200),
+	agenda_item_id: z
+		.string()
+		.trim()
+		.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
+		.transform((value) => (value === '' ? null : value)),
+	url: z
+		.string()
+		.trim()
+		.max(1000, 'field_too_long')
+		.refine((value) => value === '' || /^https:\/\/\S+$/.test(value), 'field_url')
+		.transform((value) => (value === '' ? null : value))
+});

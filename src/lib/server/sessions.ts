@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { api, unwrap } from './api';
+import { m } from '$lib/paraglide/messages.js';
+import { ApiError, api, unwrap } from './api';
 import type { SessionInput, AgendaItemInput } from '$lib/schemas/session';
 
 /**
@@ -41,6 +42,8 @@ export interface Session {
 	sequence: number;
 	updated_at: string;
 	agenda: AgendaItem[];
+	/** Each publication of material: when, and whether it kept the assembly's rule. */
+	publications: { published_at: string; on_time: boolean; rule_days: number; item_count: number }[];
 	/** Present in calendar feeds. */
 	assembly_title?: string;
 }
@@ -202,4 +205,93 @@ export async function calendarFeed(
 	const result = await api(supabase).rpc('calendar_feed', { token }, { get: true });
 	if (result.error?.code === 'PT404') return null;
 	return unwrap(result);
+}
+
+/** The form field a refusal from the sessions API belongs beside, with its message. */
+export function sessionFieldError(error: unknown): { field: string; message: string } | null {
+	if (!(error instanceof ApiError)) return null;
+	switch (error.details) {
+		case 'session_ends_before_start':
+			return { field: 'ends', message: m.field_session_end() };
+		case 'session_outside_period':
+			return { field: 'on_date', message: m.session_error_outside_period() };
+		case 'session_room_overlap':
+			return { field: 'room', message: m.session_error_room_overlap() };
+		case 'cancellation_reason_required':
+			return { field: 'reason', message: m.field_required() };
+		case 'nothing_to_publish':
+			return { field: '_form', message: m.material_nothing_to_publish() };
+		case 'material_published':
+			return { field: '_form', message: m.material_error_published() };
+		case 'not_a_candidate':
+			return { field: '_form', message: m.session_error_not_candidate() };
+		default:
+			return null;
+	}
+}
+
+export interface Material {
+	id: string;
+	agenda_item_id: string | null;
+	title: string;
+	url: string | null;
+	file_name: string | null;
+	content_type: string | null;
+	byte_size: number | null;
+	/** Null while it is a draft only organisers see. */
+	published_at: string | null;
+	created_at: string;
+}
+
+export async function sessionMaterials(
+	supabase: SupabaseClient,
+	sessionId: string
+): Promise<Material[]> {
+	return unwrap(
+		await api(supabase).rpc('session_materials', { session_id: sessionId }, { get: true })
+	);
+}
+
+export async function materialFile(
+	supabase: SupabaseClient,
+	materialId: string
+): Promise<{ sha256: string; file_name: string; content_type: string; byte_size: number } | null> {
+	const rows: { sha256: string; file_name: string; content_type: string; byte_size: number }[] =
+		unwrap(await api(supabase).rpc('material_file', { material_id: materialId }, { get: true }));
+	return rows[0] ?? null;
+}
+
+export async function addMaterial(
+	supabase: SupabaseClient,
+	sessionId: string,
+	material: {
+		agenda_item_id: string | null;
+		title: string;
+		url: string | null;
+		file?: { name: string; type: string; size: number; sha256: string };
+	}
+): Promise<string> {
+	return unwrap(
+		await api(supabase).rpc('add_material', {
+			session_id: sessionId,
+			agenda_item_id: material.agenda_item_id,
+			title: material.title,
+			url: material.url,
+			file_name: material.file?.name ?? null,
+			content_type: material.file?.type ?? null,
+			byte_size: material.file?.size ?? null,
+			sha256: material.file?.sha256 ?? null
+		})
+	);
+}
+
+export async function removeMaterial(supabase: SupabaseClient, materialId: string) {
+	unwrap(await api(supabase).rpc('remove_material', { material_id: materialId }));
+}
+
+export async function publishMaterials(
+	supabase: SupabaseClient,
+	sessionId: string
+): Promise<{ publication_id: string; item_count: number; on_time: boolean; queued: number }> {
+	return unwrap(await api(supabase).rpc('publish_materials', { session_id: sessionId }));
 }
