@@ -15,7 +15,7 @@ test('a facilitator checks people in on a tablet; the projector counts a QR chec
 	browser
 }) => {
 	// Four people sign in with e-mailed codes along the way.
-	test.setTimeout(150_000);
+	test.setTimeout(180_000);
 	const facilitator = await browser.newContext({ viewport: tablet, locale: 'da-DK' });
 	const tabletPage = await facilitator.newPage();
 	await signIn(tabletPage, 'facilitator@demo.samraad.dk');
