@@ -276,3 +276,16 @@ insert into app.sessions (id, assembly_id, title, kind, starts_at, ends_at, plac
    '2027-04-15 17:00 Europe/Copenhagen', '2027-04-15 21:00 Europe/Copenhagen', 'Hedensted Bibliotek', 'Tofteskovvej 2, 8722 Hedensted', 'Salen'),
   ('5e000000-0000-4000-8000-000000000024', 'a55e0b1e-0000-4000-8000-000000000002', 'Anbefalingerne vedtages', 'voting',
    '2027-05-29 10:00 Europe/Copenhagen', '2027-05-29 15:00 Europe/Copenhagen', 'Hedensted Bibliotek', 'Tofteskovvej 2, 8722 Hedensted', 'Salen');
+
+-- Attendance at the three sessions held so far (ticked on the facilitator's list), and two members
+-- who have reported that they cannot come on 26 November.
+insert into app.attendance (session_id, person_id, method, checked_in_at, recorded_by)
+select s.id, ('c0000000-0000-4000-8000-0000000000' || lpad(i::text, 2, '0'))::uuid, 'list',
+  s.starts_at + make_interval(mins => i % 20), 'b0000000-0000-4000-8000-000000000002'
+from generate_series(1, 36) as i
+cross join generate_series(1, 3) as k
+join app.sessions s on s.id = ('5e000000-0000-4000-8000-00000000000' || k)::uuid
+where (i + k) % 7 <> 0 and not (i % 12 = 0 and k = 3);
+insert into app.absence_reports (session_id, person_id, reason, reported_at) values
+  ('5e000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000012', 'Aftenvagt på arbejdet', '2026-11-20 08:15+01'),
+  ('5e000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000030', '', '2026-11-22 19:40+01');

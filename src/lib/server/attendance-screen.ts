@@ -1,0 +1,55 @@
+import { error } from '@sveltejs/kit';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import QRCode from 'qrcode';
+import { checkInUrl } from '$lib/attendance/code';
+import { ApiError } from './api';
+import { checkInCode, sessionLive, type CheckInCode, type SessionLive } from './attendance';
+
+export interface ScreenCode extends CheckInCode {
+	/** The address the QR code carries, also shown as text for a camera that fails. */
+	link: string;
+	/** The QR code as SVG; null when the caller already has this code. */
+	qr: string | null;
+}
+
+/** What the console and the projector show: the live state and the current check-in code. */
+export interface ScreenState {
+	live: SessionLive;
+	/** Null when the session is cancelled or only a candidate date (no check-in). */
+	code: ScreenCode | null;
+}
+
+/**
+ * Reads the live state and shows the current code (which keeps self check-in open for it). 404 for a
+ * session that is missing or belongs to another assembly than the URL's.
+ */
+export async function screenState(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	sessionId: string,
+	origin: string,
+	have: string | null = null
+): Promise<ScreenState> {
+	let live: SessionLive;
+	let code: CheckInCode | null;
+	try {
+		[live, code] = await Promise.all([
+			sessionLive(supabase, sessionId),
+			checkInCode(supabase, sessionId).catch((caught: unknown) => {
+				if (caught instanceof ApiError && caught.details === 'session_not_held') return null;
+				throw caught;
+			})
+		]);
+	} catch (caught) {
+		if (caught instanceof ApiError && caught.code === 'PT404') error(404, { message: 'Not found' });
+		throw caught;
+	}
+	if (live.session.assembly_id !== assemblyId) error(404, { message: 'Not found' });
+	if (!code) return { live, code: null };
+	const link = checkInUrl(origin, code.code);
+	const qr =
+		have === code.code
+			? null
+			: await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+	return { live, code: { ...code, link, qr } };
+}
