@@ -11,5 +11,10 @@ export const load = (async ({ params, locals }) => {
 	]);
 	if (!session || session.assembly_id !== assembly.id) error(404, { message: 'Not found' });
 	// What every member has received; organisers' drafts are on their own page.
-	return { assembly, session, materials: materials.filter((material) => material.published_at) };
+	return {
+		assembly,
+		session,
+		materials: materials.filter((material) => material.published_at),
+		now: new Date().toISOString()
+	};
 }) satisfies PageServerLoad;
