@@ -85,7 +85,8 @@ export function validateAllocationBallot(
 	ballot: AllocationBallot
 ): BallotIssue[] {
 	const issues: BallotIssue[] = [];
-	const amounts = ballot.amounts ?? {};
+	const amounts: Record<OptionId, unknown> =
+		ballot.amounts && typeof ballot.amounts === 'object' ? ballot.amounts : {};
 	const known = new Set(config.options.map((o) => o.optionId));
 	for (const optionId of Object.keys(amounts)) {
 		if (!known.has(optionId)) issues.push({ key: 'allocation_unknown_option', optionId });

@@ -60,3 +60,13 @@ export function tallyBorda(config: RankingConfig, ballots: readonly RankingBallo
 		order: standingsFromScores(config.options, (_, i) => totals[i]!)
 	};
 }
+
+/** One ballot's Borda points scaled to 0–1 (1 = ranked first): the per-person value for opinion shift. */
+export function bordaValues(
+	config: RankingConfig,
+	ballot: RankingBallot
+): Record<OptionId, number> {
+	const n = config.options.length;
+	const points = bordaPoints(config.options, ballot.ranking);
+	return Object.fromEntries(config.options.map((id, i) => [id, n > 1 ? points[i]! / (n - 1) : 0]));
+}

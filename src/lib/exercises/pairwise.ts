@@ -61,6 +61,10 @@ export function validatePairwiseBallot(
 	const known = new Set(config.options);
 	const seen = new Set<string>();
 	judgements.forEach((pair, index) => {
+		if (!pair || typeof pair !== 'object') {
+			issues.push({ key: 'pair_invalid_result', index });
+			return;
+		}
 		const unknown = [pair.a, pair.b].filter((id) => !known.has(id));
 		if (unknown.length > 0) {
 			for (const optionId of unknown) issues.push({ key: 'pair_unknown_option', optionId, index });
