@@ -226,6 +226,59 @@ test('a facilitator publishes material to everyone at once; each member gets one
 	await phone.close();
 });
 
+test('a member asks for facts, the facilitator answers, and every member reads the answer but not who asked', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'medlem08@demo.samraad.dk');
+	await page.goto(`/mine/${WELFARE}/medlem`);
+	await page.getByRole('link', { name: 'Spørgsmål og svar' }).click();
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Dit spørgsmål').fill('Hej');
+	await page.getByRole('button', { name: 'Send spørgsmålet' }).click();
+	await expect(page.getByText('Teksten er for kort (mindst 5 tegn).')).toBeVisible();
+	await page.getByLabel('Dit spørgsmål').fill('Hvor mange elever går i kommunens skoler i 2027?');
+	await page.getByRole('button', { name: 'Send spørgsmålet' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Tak. Dit spørgsmål er sendt til facilitatorerne.'
+	);
+	await expect(
+		page.getByRole('article', { name: 'Hvor mange elever går i kommunens skoler i 2027?' })
+	).toContainText('af dig');
+	await expectAccessible(page);
+
+	const desk = await browser.newContext();
+	const facilitator = await desk.newPage();
+	await signIn(facilitator, 'facilitator@demo.samraad.dk');
+	await facilitator.goto(`/mine/${WELFARE}/spoergsmaal`);
+	const request = facilitator.getByRole('article', {
+		name: 'Hvor mange elever går i kommunens skoler i 2027?'
+	});
+	await expect(request).toContainText('Lars Sørensen');
+	await request.getByLabel('Status').selectOption({ label: 'Besvaret' });
+	await request.getByRole('button', { name: 'Gem svar' }).click();
+	const again = facilitator.getByRole('article', {
+		name: 'Hvor mange elever går i kommunens skoler i 2027?'
+	});
+	await expect(again.getByText(/Skriv svaret/)).toBeVisible();
+	await again.getByLabel(/^Svar/).fill('Ca. 5.900 elever i skoleåret 2027/28.');
+	await again.getByRole('button', { name: 'Gem svar' }).click();
+	await expect(facilitator.getByRole('status').filter({ hasText: 'Svaret er gemt' })).toBeVisible();
+	await desk.close();
+
+	const other = await browser.newContext();
+	const reader = await other.newPage();
+	await signIn(reader, 'medlem09@demo.samraad.dk');
+	await reader.goto(`/mine/${WELFARE}/spoergsmaal`);
+	const answered = reader.getByRole('article', {
+		name: 'Hvor mange elever går i kommunens skoler i 2027?'
+	});
+	await expect(answered).toContainText('Ca. 5.900 elever i skoleåret 2027/28.');
+	await expect(answered).not.toContainText('Lars Sørensen');
+	await expectAccessible(reader);
+	await other.close();
+});
+
 test('the public reads the plan without personal data or candidate dates', async ({ page }) => {
 	await page.goto(`/borgersamling/${WELFARE}`);
 	await page.getByRole('link', { name: 'Mødeplan' }).click();

@@ -101,3 +101,23 @@ export const materialSchema = z.object({
 		.refine((value) => value === '' || /^https:\/\/\S+$/.test(value), 'field_url')
 		.transform((value) => (value === '' ? null : value))
 });
+
+export const REQUEST_KINDS = ['fact', 'expert'] as const;
+export const REQUEST_STATUSES = ['open', 'in_progress', 'answered', 'declined'] as const;
+
+export const askSchema = z.object({
+	kind: z.enum(REQUEST_KINDS, 'field_choice'),
+	question: text(5, 2000)
+});
+
+export const answerSchema = z
+	.object({
+		request_id: z.uuid('field_required'),
+		status: z.enum(REQUEST_STATUSES, 'field_choice'),
+		answer: optionalText(10000)
+	})
+	.superRefine((value, ctx) => {
+		if ((value.status === 'answered' || value.status === 'declined') && value.answer === '') {
+			ctx.addIssue({ code: 'custom', path: ['answer'], message: 'field_answer_required' });
+		}
+	});

@@ -295,3 +295,54 @@ export async function publishMaterials(
 ): Promise<{ publication_id: string; item_count: number; on_time: boolean; queued: number }> {
 	return unwrap(await api(supabase).rpc('publish_materials', { session_id: sessionId }));
 }
+
+export type RequestKind = 'fact' | 'expert';
+export type RequestStatus = 'open' | 'in_progress' | 'answered' | 'declined';
+
+export interface InformationRequest {
+	id: string;
+	kind: RequestKind;
+	question: string;
+	status: RequestStatus;
+	answer: string;
+	answered_at: string | null;
+	created_at: string;
+	asked_by_me: boolean;
+	/** Organisers only. */
+	asked_by_name: string | null;
+}
+
+export async function informationRequests(
+	supabase: SupabaseClient,
+	assemblyId: string
+): Promise<InformationRequest[]> {
+	return unwrap(
+		await api(supabase).rpc('information_requests', { assembly_id: assemblyId }, { get: true })
+	);
+}
+
+export async function askForInformation(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	kind: RequestKind,
+	question: string
+): Promise<string> {
+	return unwrap(
+		await api(supabase).rpc('ask_for_information', { assembly_id: assemblyId, kind, question })
+	);
+}
+
+export async function answerInformationRequest(
+	supabase: SupabaseClient,
+	requestId: string,
+	status: RequestStatus,
+	answer: string
+) {
+	unwrap(
+		await api(supabase).rpc('answer_information_request', { request_id: requestId, status, answer })
+	);
+}
+
+export async function withdrawInformationRequest(supabase: SupabaseClient, requestId: string) {
+	unwrap(await api(supabase).rpc('withdraw_information_request', { request_id: requestId }));
+}
