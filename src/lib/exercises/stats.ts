@@ -94,9 +94,3 @@ export function standingsFromTiers(tiers: readonly (readonly OptionId[])[]): Sta
 export function zeros(n: number): number[][] {
 	return Array.from({ length: n }, () => new Array<number>(n).fill(0));
 }
-
-/** Round to a number of decimals without the 1.005 → 1.00 surprise of toFixed. */
-export function round(value: number, decimals: number): number {
-	const f = 10 ** decimals;
-	return Math.round((value + Number.EPSILON) * f) / f;
-}
