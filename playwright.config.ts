@@ -62,6 +62,7 @@ export default defineConfig({
 				DATA_DIR: process.env.E2E_DATA_DIR,
 				SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 				NODE_ENV: 'production',
+				BODY_SIZE_LIMIT: '30M',
 				SEED_DEMO: 'true',
 				ACCESSIBILITY_STATEMENT_URL: 'https://www.was.digst.dk/samraad-demo'
 			}

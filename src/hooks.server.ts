@@ -4,12 +4,18 @@ import { env } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { authFor } from '$lib/server/auth/port';
+import { dispatchMail } from '$lib/server/mail/outbox';
 import { startRuntime, stopRuntime, supabaseFor } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
 	const rt = await startRuntime({ ...env, ...publicEnv });
 	console.log(`Samråd: database target ${rt.target}${rt.demo ? ' with the demo assembly' : ''}`);
+	// Mail that committed transactions queued: sent now and every minute (retries included).
+	const outbox = setInterval(() => void dispatchMail(), 60_000);
+	outbox.unref();
+	void dispatchMail();
 	process.once('sveltekit:shutdown', () => {
+		clearInterval(outbox);
 		void stopRuntime();
 	});
 };

@@ -255,3 +255,13 @@ select s.id, ('c0000000-0000-4000-8000-0000000000' || lpad(i::text, 2, '0'))::uu
         else (array['yes', 'no', 'yes', 'yes', 'yes', 'maybe', 'yes'])[1 + i % 7] end)::app.availability_answer
 from generate_series(2, 33) as i
 cross join app.sessions s where s.id in ('5e000000-0000-4000-8000-000000000007', '5e000000-0000-4000-8000-000000000008');
+
+-- Information requests between sessions: one answered for everyone, one being worked on.
+insert into app.information_requests (assembly_id, asked_by, kind, question, status, answer, answered_by, answered_at, created_at) values
+  ('a55e0b1e-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000012', 'fact',
+   'Hvor mange borgere over 80 år forventer kommunen i 2030, og hvad koster en plejehjemsplads om året?',
+   'answered', 'Kommunen forventer ca. 3.100 borgere over 80 år i 2030 (2.300 i dag). En plejeboligplads koster i gennemsnit 520.000 kr. om året i drift. Kilde: Befolkningsprognose 2026 og Budget 2027, Social omsorg.',
+   (select id from app.people where email = 'facilitator@demo.samraad.dk'), '2026-10-28 10:00+01', '2026-10-22 20:15+02'),
+  ('a55e0b1e-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000021', 'expert',
+   'Kan vi få en fra jobcentret til at fortælle om, hvad reformen af beskæftigelsesindsatsen betyder for budgettet?',
+   'in_progress', '', null, null, '2026-11-10 21:02+01');

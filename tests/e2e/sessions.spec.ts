@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, WELFARE } from './support';
+import { expectAccessible, latestMail, mailsSince, signIn, WELFARE } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -150,6 +150,133 @@ test('a member on a phone reads the plan and the agenda, answers the date poll a
 	await page.getByRole('link', { name: 'Hent til kalenderen (.ics)' }).click();
 	expect((await download).suggestedFilename()).toMatch(/\.ics$/);
 	await expectAccessible(page);
+});
+
+test('a facilitator publishes material to everyone at once; each member gets one digest and reads it on a phone', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'facilitator@demo.samraad.dk');
+	// Session 6 (16 January 2027) is more than five days ahead: on time.
+	await page.goto(`/mine/${WELFARE}/facilitator/moeder/5e000000-0000-4000-8000-000000000006`);
+	await page.waitForLoadState('networkidle');
+	const add = page.getByRole('form', { name: 'Tilføj materiale' });
+
+	// Neither file nor link: the message sits beside the file field, the title is kept.
+	await add.getByLabel('Titel').fill('Oplæg om ældreplejen');
+	await add.getByRole('button', { name: 'Tilføj materiale' }).click();
+	await expect(page.getByText('Vælg en fil eller skriv et link.')).toBeVisible();
+	await expect(
+		page.getByRole('form', { name: 'Tilføj materiale' }).getByLabel('Titel')
+	).toHaveValue('Oplæg om ældreplejen');
+	// A program file is refused.
+	const form = page.getByRole('form', { name: 'Tilføj materiale' });
+	await form.getByLabel('Fil', { exact: true }).setInputFiles({
+		name: 'program.exe',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.from('MZ')
+	});
+	await form.getByRole('button', { name: 'Tilføj materiale' }).click();
+	await expect(page.getByText(/Den slags fil kan ikke bruges/)).toBeVisible();
+
+	const pdf = Buffer.from('%PDF-1.4\n% Oplæg om ældreplejen\n%%EOF\n');
+	const again = page.getByRole('form', { name: 'Tilføj materiale' });
+	await again.getByLabel('Titel').fill('Oplæg om ældreplejen');
+	await again.getByLabel('Fil', { exact: true }).setInputFiles({
+		name: 'oplaeg-aeldrepleje.pdf',
+		mimeType: 'application/pdf',
+		buffer: pdf
+	});
+	await again.getByRole('button', { name: 'Tilføj materiale' }).click();
+	await expect(page.getByText('Materialet er tilføjet.', { exact: false })).toBeVisible();
+	const link = page.getByRole('form', { name: 'Tilføj materiale' });
+	await link.getByLabel('Titel').fill('Budgetforslag 2027');
+	await link.getByLabel('Eller et link (https://…)').fill('https://www.hedensted.dk/budget');
+	await link.getByRole('button', { name: 'Tilføj materiale' }).click();
+	await expect(page.getByRole('heading', { name: 'Klar til udsendelse (2)' })).toBeVisible();
+	await expectAccessible(page);
+
+	const since = Date.now() - 1;
+	await page.getByRole('button', { name: 'Udsend 2 til alle medlemmer nu' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'er udsendt' })).toContainText(
+		'medlemmer får én e-mail'
+	);
+	await expect(page.getByText('Til tiden').first()).toBeVisible();
+
+	// One digest per member, not one per file.
+	const digest = await latestMail('medlem07@demo.samraad.dk', since);
+	expect(digest).toContain('Oplæg om ældreplejen');
+	expect(digest).toContain('Budgetforslag 2027');
+	await expect
+		.poll(() => mailsSince(since).filter((mail) => mail.to === 'medlem07@demo.samraad.dk').length)
+		.toBe(1);
+	await expect.poll(() => mailsSince(since).length).toBeGreaterThanOrEqual(36);
+
+	// A member on a phone reads and downloads it.
+	const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const member = await phone.newPage();
+	await signIn(member, 'medlem07@demo.samraad.dk');
+	await member.goto(`/mine/${WELFARE}/moeder/5e000000-0000-4000-8000-000000000006`);
+	await expect(member.getByRole('heading', { name: 'Materiale (2)' })).toBeVisible();
+	const download = member.waitForEvent('download');
+	await member.getByRole('link', { name: 'Oplæg om ældreplejen' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('oplaeg-aeldrepleje.pdf');
+	await expectAccessible(member);
+	await phone.close();
+});
+
+test('a member asks for facts, the facilitator answers, and every member reads the answer but not who asked', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'medlem08@demo.samraad.dk');
+	await page.goto(`/mine/${WELFARE}/medlem`);
+	await page.getByRole('link', { name: 'Spørgsmål og svar' }).click();
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Dit spørgsmål').fill('Hej');
+	await page.getByRole('button', { name: 'Send spørgsmålet' }).click();
+	await expect(page.getByText('Teksten er for kort (mindst 5 tegn).')).toBeVisible();
+	await page.getByLabel('Dit spørgsmål').fill('Hvor mange elever går i kommunens skoler i 2027?');
+	await page.getByRole('button', { name: 'Send spørgsmålet' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Tak. Dit spørgsmål er sendt til facilitatorerne.'
+	);
+	await expect(
+		page.getByRole('article', { name: 'Hvor mange elever går i kommunens skoler i 2027?' })
+	).toContainText('af dig');
+	await expectAccessible(page);
+
+	const desk = await browser.newContext();
+	const facilitator = await desk.newPage();
+	await signIn(facilitator, 'facilitator@demo.samraad.dk');
+	await facilitator.goto(`/mine/${WELFARE}/spoergsmaal`);
+	const request = facilitator.getByRole('article', {
+		name: 'Hvor mange elever går i kommunens skoler i 2027?'
+	});
+	await expect(request).toContainText('Lars Sørensen');
+	await request.getByLabel('Status').selectOption({ label: 'Besvaret' });
+	await request.getByRole('button', { name: 'Gem svar' }).click();
+	const again = facilitator.getByRole('article', {
+		name: 'Hvor mange elever går i kommunens skoler i 2027?'
+	});
+	await expect(again.getByText(/Skriv svaret/)).toBeVisible();
+	await again.getByLabel(/^Svar/).fill('Ca. 5.900 elever i skoleåret 2027/28.');
+	await again.getByRole('button', { name: 'Gem svar' }).click();
+	await expect(facilitator.getByRole('status').filter({ hasText: 'Svaret er gemt' })).toBeVisible();
+	await desk.close();
+
+	const other = await browser.newContext();
+	const reader = await other.newPage();
+	await signIn(reader, 'medlem09@demo.samraad.dk');
+	await reader.goto(`/mine/${WELFARE}/spoergsmaal`);
+	const answered = reader.getByRole('article', {
+		name: 'Hvor mange elever går i kommunens skoler i 2027?'
+	});
+	await expect(answered).toContainText('Ca. 5.900 elever i skoleåret 2027/28.');
+	await expect(answered).not.toContainText('Lars Sørensen');
+	await expectAccessible(reader);
+	await other.close();
 });
 
 test('the public reads the plan without personal data or candidate dates', async ({ page }) => {

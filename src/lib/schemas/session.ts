@@ -85,3 +85,39 @@ export const availabilitySchema = z.object({
 	session_id: z.uuid('field_required'),
 	answer: z.enum(AVAILABILITY_ANSWERS, 'field_choice')
 });
+
+/** A material: a title and either a file (checked by the action) or an https link. */
+export const materialSchema = z.object({
+	title: text(1, 200),
+	agenda_item_id: z
+		.string()
+		.trim()
+		.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
+		.transform((value) => (value === '' ? null : value)),
+	url: z
+		.string()
+		.trim()
+		.max(1000, 'field_too_long')
+		.refine((value) => value === '' || /^https:\/\/\S+$/.test(value), 'field_url')
+		.transform((value) => (value === '' ? null : value))
+});
+
+export const REQUEST_KINDS = ['fact', 'expert'] as const;
+export const REQUEST_STATUSES = ['open', 'in_progress', 'answered', 'declined'] as const;
+
+export const askSchema = z.object({
+	kind: z.enum(REQUEST_KINDS, 'field_choice'),
+	question: text(5, 2000)
+});
+
+export const answerSchema = z
+	.object({
+		request_id: z.uuid('field_required'),
+		status: z.enum(REQUEST_STATUSES, 'field_choice'),
+		answer: optionalText(10000)
+	})
+	.superRefine((value, ctx) => {
+		if ((value.status === 'answered' || value.status === 'declined') && value.answer === '') {
+			ctx.addIssue({ code: 'custom', path: ['answer'], message: 'field_answer_required' });
+		}
+	});

@@ -40,6 +40,8 @@ export interface Runtime {
 	anonKey: string;
 	serviceKey: string;
 	supabaseUrl: string | null;
+	/** Where uploaded files are kept, by their SHA-256. */
+	filesDir: string;
 	/** Whether the demo assembly was seeded into this database (shown on the sign-in page). */
 	demo: boolean;
 }
@@ -91,6 +93,7 @@ export async function startRuntime(settings: Settings): Promise<Runtime> {
 			anonKey: settings.PUBLIC_SUPABASE_ANON_KEY!,
 			serviceKey: settings.SUPABASE_SERVICE_ROLE_KEY ?? '',
 			supabaseUrl: settings.PUBLIC_SUPABASE_URL!,
+			filesDir: join(dataDir, 'files'),
 			demo: false
 		};
 		return current;
@@ -118,6 +121,7 @@ export async function startRuntime(settings: Settings): Promise<Runtime> {
 			anonKey: await signAnonKey(jwtSecret),
 			serviceKey: await signServiceKey(jwtSecret),
 			supabaseUrl: null,
+			filesDir: join(dataDir, 'files'),
 			demo
 		};
 		return current;

@@ -42,6 +42,8 @@ export interface Session {
 	sequence: number;
 	updated_at: string;
 	agenda: AgendaItem[];
+	/** Each publication of material: when, and whether it kept the assembly's rule. */
+	publications: { published_at: string; on_time: boolean; rule_days: number; item_count: number }[];
 	/** Present in calendar feeds. */
 	assembly_title?: string;
 }
@@ -217,9 +219,130 @@ export function sessionFieldError(error: unknown): { field: string; message: str
 			return { field: 'room', message: m.session_error_room_overlap() };
 		case 'cancellation_reason_required':
 			return { field: 'reason', message: m.field_required() };
+		case 'nothing_to_publish':
+			return { field: '_form', message: m.material_nothing_to_publish() };
+		case 'material_published':
+			return { field: '_form', message: m.material_error_published() };
 		case 'not_a_candidate':
 			return { field: '_form', message: m.session_error_not_candidate() };
 		default:
 			return null;
 	}
+}
+
+export interface Material {
+	id: string;
+	agenda_item_id: string | null;
+	title: string;
+	url: string | null;
+	file_name: string | null;
+	content_type: string | null;
+	byte_size: number | null;
+	/** Null while it is a draft only organisers see. */
+	published_at: string | null;
+	created_at: string;
+}
+
+export async function sessionMaterials(
+	supabase: SupabaseClient,
+	sessionId: string
+): Promise<Material[]> {
+	return unwrap(
+		await api(supabase).rpc('session_materials', { session_id: sessionId }, { get: true })
+	);
+}
+
+export async function materialFile(
+	supabase: SupabaseClient,
+	materialId: string
+): Promise<{ sha256: string; file_name: string; content_type: string; byte_size: number } | null> {
+	const rows: { sha256: string; file_name: string; content_type: string; byte_size: number }[] =
+		unwrap(await api(supabase).rpc('material_file', { material_id: materialId }, { get: true }));
+	return rows[0] ?? null;
+}
+
+export async function addMaterial(
+	supabase: SupabaseClient,
+	sessionId: string,
+	material: {
+		agenda_item_id: string | null;
+		title: string;
+		url: string | null;
+		file?: { name: string; type: string; size: number; sha256: string };
+	}
+): Promise<string> {
+	return unwrap(
+		await api(supabase).rpc('add_material', {
+			session_id: sessionId,
+			agenda_item_id: material.agenda_item_id,
+			title: material.title,
+			url: material.url,
+			file_name: material.file?.name ?? null,
+			content_type: material.file?.type ?? null,
+			byte_size: material.file?.size ?? null,
+			sha256: material.file?.sha256 ?? null
+		})
+	);
+}
+
+export async function removeMaterial(supabase: SupabaseClient, materialId: string) {
+	unwrap(await api(supabase).rpc('remove_material', { material_id: materialId }));
+}
+
+export async function publishMaterials(
+	supabase: SupabaseClient,
+	sessionId: string
+): Promise<{ publication_id: string; item_count: number; on_time: boolean; queued: number }> {
+	return unwrap(await api(supabase).rpc('publish_materials', { session_id: sessionId }));
+}
+
+export type RequestKind = 'fact' | 'expert';
+export type RequestStatus = 'open' | 'in_progress' | 'answered' | 'declined';
+
+export interface InformationRequest {
+	id: string;
+	kind: RequestKind;
+	question: string;
+	status: RequestStatus;
+	answer: string;
+	answered_at: string | null;
+	created_at: string;
+	asked_by_me: boolean;
+	/** Organisers only. */
+	asked_by_name: string | null;
+}
+
+export async function informationRequests(
+	supabase: SupabaseClient,
+	assemblyId: string
+): Promise<InformationRequest[]> {
+	return unwrap(
+		await api(supabase).rpc('information_requests', { assembly_id: assemblyId }, { get: true })
+	);
+}
+
+export async function askForInformation(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	kind: RequestKind,
+	question: string
+): Promise<string> {
+	return unwrap(
+		await api(supabase).rpc('ask_for_information', { assembly_id: assemblyId, kind, question })
+	);
+}
+
+export async function answerInformationRequest(
+	supabase: SupabaseClient,
+	requestId: string,
+	status: RequestStatus,
+	answer: string
+) {
+	unwrap(
+		await api(supabase).rpc('answer_information_request', { request_id: requestId, status, answer })
+	);
+}
+
+export async function withdrawInformationRequest(supabase: SupabaseClient, requestId: string) {
+	unwrap(await api(supabase).rpc('withdraw_information_request', { request_id: requestId }));
 }

@@ -1,18 +1,31 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { fieldFailure, formValues, parseForm } from '$lib/forms';
-import { agendaItemSchema, cancelSchema, sessionSchema } from '$lib/schemas/session';
+import { m } from '$lib/paraglide/messages.js';
+import {
+	agendaItemSchema,
+	cancelSchema,
+	materialSchema,
+	sessionSchema
+} from '$lib/schemas/session';
+import { acceptedType, MAX_FILE_BYTES, storeFile } from '$lib/server/files';
+import { dispatchMail } from '$lib/server/mail/outbox';
+import { runtime } from '$lib/server/runtime';
 import { requireRole } from '$lib/server/guards';
 import {
+	addMaterial,
 	cancelSession,
 	deleteAgendaItem,
 	deleteCandidateSession,
 	getSession,
 	moveAgendaItem,
+	publishMaterials,
 	reinstateSession,
+	removeMaterial,
 	saveAgendaItem,
 	saveSession,
-	sessionFieldError
+	sessionFieldError,
+	sessionMaterials
 } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,12 +34,13 @@ const itemRef = z.object({ item_id: z.uuid('field_required') });
 const moveRef = itemRef.extend({ direction: z.enum(['up', 'down'], 'field_choice') });
 
 export const load = (async ({ params, locals, url }) => {
-	const [assembly, session] = await Promise.all([
+	const [assembly, session, materials] = await Promise.all([
 		requireRole(params.assemblyId, [...ORGANISERS]),
-		getSession(locals.supabase, params.sessionId)
+		getSession(locals.supabase, params.sessionId),
+		sessionMaterials(locals.supabase, params.sessionId)
 	]);
 	if (!session || session.assembly_id !== assembly.id) error(404, { message: 'Not found' });
-	return { assembly, session, created: url.searchParams.has('oprettet') };
+	return { assembly, session, materials, created: url.searchParams.has('oprettet') };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -88,6 +102,63 @@ export const actions = {
 			parsed.data.direction === 'up' ? -1 : 1
 		);
 		return { form: 'move', saved: true };
+	},
+	addMaterial: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, [...ORGANISERS]);
+		const form = await request.formData();
+		const parsed = parseForm(materialSchema, form);
+		if (!parsed.ok) return fail(400, { form: 'material', ...parsed.failure.data });
+		const values = formValues(form);
+		const upload = form.get('file');
+		const file = upload instanceof File && upload.size > 0 ? upload : null;
+		if (!file && !parsed.data.url) {
+			return fieldFailure('material', values, 'file', m.material_file_or_link());
+		}
+		if (file && parsed.data.url) {
+			return fieldFailure('material', values, 'url', m.material_not_both());
+		}
+		let stored: { name: string; type: string; size: number; sha256: string } | undefined;
+		if (file) {
+			const type = acceptedType(file.name);
+			if (!type) return fieldFailure('material', values, 'file', m.material_file_type());
+			if (file.size > MAX_FILE_BYTES) {
+				return fieldFailure('material', values, 'file', m.material_file_size());
+			}
+			const sha256 = await storeFile(runtime().filesDir, new Uint8Array(await file.arrayBuffer()));
+			stored = { name: file.name.slice(-200), type, size: file.size, sha256 };
+		}
+		await addMaterial(locals.supabase, params.sessionId, { ...parsed.data, file: stored });
+		return { form: 'material', saved: true };
+	},
+	removeMaterial: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, [...ORGANISERS]);
+		const parsed = parseForm(
+			z.object({ material_id: z.uuid('field_required') }),
+			await request.formData()
+		);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await removeMaterial(locals.supabase, parsed.data.material_id);
+		} catch (error) {
+			const refusal = sessionFieldError(error);
+			if (refusal) return fieldFailure('publish', {}, refusal.field, refusal.message);
+			throw error;
+		}
+		return { form: 'material-removed', saved: true };
+	},
+	publish: async ({ params, locals, url }) => {
+		await requireRole(params.assemblyId, [...ORGANISERS]);
+		let published;
+		try {
+			published = await publishMaterials(locals.supabase, params.sessionId);
+		} catch (error) {
+			const refusal = sessionFieldError(error);
+			if (refusal) return fieldFailure('publish', {}, refusal.field, refusal.message);
+			throw error;
+		}
+		// The publication is committed; the digests go out now (and are retried if this fails).
+		await dispatchMail(url.origin);
+		return { form: 'publish', published };
 	},
 	deleteItem: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, [...ORGANISERS]);

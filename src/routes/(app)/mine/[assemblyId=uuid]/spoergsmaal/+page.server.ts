@@ -1,0 +1,66 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm } from '$lib/forms';
+import { answerSchema, askSchema } from '$lib/schemas/session';
+import { requireRole } from '$lib/server/guards';
+import {
+	answerInformationRequest,
+	askForInformation,
+	informationRequests,
+	withdrawInformationRequest
+} from '$lib/server/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ params, locals }) => {
+	const assembly = await requireRole(params.assemblyId, [
+		'member',
+		'facilitator',
+		'admin',
+		'evaluator'
+	]);
+	return {
+		assembly,
+		requests: await informationRequests(locals.supabase, params.assemblyId),
+		isMember: assembly.my_roles.includes('member'),
+		isOrganiser: assembly.my_roles.some((role) => role === 'facilitator' || role === 'admin')
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	ask: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['member']);
+		const parsed = parseForm(askSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'ask', ...parsed.failure.data });
+		await askForInformation(
+			locals.supabase,
+			params.assemblyId,
+			parsed.data.kind,
+			parsed.data.question
+		);
+		return { form: 'ask', saved: true };
+	},
+	answer: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['facilitator', 'admin']);
+		const form = await request.formData();
+		const parsed = parseForm(answerSchema, form);
+		if (!parsed.ok) {
+			return fail(400, {
+				form: `answer-${String(form.get('request_id'))}`,
+				...parsed.failure.data
+			});
+		}
+		const { request_id, status, answer } = parsed.data;
+		await answerInformationRequest(locals.supabase, request_id, status, answer);
+		return { form: `answer-${request_id}`, saved: true };
+	},
+	withdraw: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['member']);
+		const parsed = parseForm(
+			z.object({ request_id: z.uuid('field_required') }),
+			await request.formData()
+		);
+		if (!parsed.ok) return parsed.failure;
+		await withdrawInformationRequest(locals.supabase, parsed.data.request_id);
+		return { form: 'withdraw', saved: true };
+	}
+} satisfies Actions;
