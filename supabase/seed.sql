@@ -265,3 +265,14 @@ insert into app.information_requests (assembly_id, asked_by, kind, question, sta
   ('a55e0b1e-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000021', 'expert',
    'Kan vi få en fra jobcentret til at fortælle om, hvad reformen af beskæftigelsesindsatsen betyder for budgettet?',
    'in_progress', '', null, null, '2026-11-10 21:02+01');
+
+-- The day-care assembly's planned sessions (asked at registration: who can come when).
+insert into app.sessions (id, assembly_id, title, kind, starts_at, ends_at, place_name, address, room) values
+  ('5e000000-0000-4000-8000-000000000021', 'a55e0b1e-0000-4000-8000-000000000002', 'Første møde: dagtilbud i dag', 'learning',
+   '2027-03-04 17:00 Europe/Copenhagen', '2027-03-04 21:00 Europe/Copenhagen', 'Hedensted Bibliotek', 'Tofteskovvej 2, 8722 Hedensted', 'Salen'),
+  ('5e000000-0000-4000-8000-000000000022', 'a55e0b1e-0000-4000-8000-000000000002', 'Besøg i to børnehaver', 'visit',
+   '2027-03-20 10:00 Europe/Copenhagen', '2027-03-20 15:00 Europe/Copenhagen', 'Børnehuset Mælkebøtten', 'Skolevej 3, 7160 Tørring', ''),
+  ('5e000000-0000-4000-8000-000000000023', 'a55e0b1e-0000-4000-8000-000000000002', 'Fremtidens dagtilbud i 2035', 'deliberation',
+   '2027-04-15 17:00 Europe/Copenhagen', '2027-04-15 21:00 Europe/Copenhagen', 'Hedensted Bibliotek', 'Tofteskovvej 2, 8722 Hedensted', 'Salen'),
+  ('5e000000-0000-4000-8000-000000000024', 'a55e0b1e-0000-4000-8000-000000000002', 'Anbefalingerne vedtages', 'voting',
+   '2027-05-29 10:00 Europe/Copenhagen', '2027-05-29 15:00 Europe/Copenhagen', 'Hedensted Bibliotek', 'Tofteskovvej 2, 8722 Hedensted', 'Salen');

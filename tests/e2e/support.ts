@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -68,6 +68,24 @@ export async function signIn(page: Page, address: string) {
 	await page.getByRole('button', { name: 'Log ind' }).click();
 	// Signed in when the page has moved on from the sign-in form.
 	await expect(page).not.toHaveURL(/\/log-ind/);
+}
+
+// Sessions of this worker by address (Playwright reuses a worker across spec files).
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/**
+ * Signs in like `signIn` the first time for an address, then reuses that session's cookies: codes
+ * are limited to five per address per 15 minutes, and the specs together sign some people in more
+ * often than that.
+ */
+export async function signInOnce(page: Page, address: string) {
+	const saved = sessions.get(address);
+	if (saved) {
+		await page.context().addCookies(saved.cookies);
+		return;
+	}
+	await signIn(page, address);
+	sessions.set(address, await page.context().storageState());
 }
 
 /** Every mail the SMTP sink received since `since`, decoded, oldest first. */

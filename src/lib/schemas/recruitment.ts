@@ -28,7 +28,9 @@ export const registrationCodeSchema = z.object({
  */
 export function registrationSchema(
 	questions: { id: string; kind: 'choice' | 'birth_year'; features: { id: string }[] }[],
-	now = new Date()
+	now = new Date(),
+	/** The planned dates the form asks about: ticked ones are 'yes', the rest 'no'. */
+	sessionIds: string[] = []
 ) {
 	const answers: Record<string, z.ZodType<string>> = {};
 	for (const question of questions) {
@@ -66,6 +68,9 @@ export function registrationSchema(
 			city: z.string().trim().max(100, 'field_too_long'),
 			support_needs: z.array(z.enum(SUPPORT, 'field_choice')).default([]),
 			support_note: z.string().trim().max(1000, 'field_too_long'),
+			available: z
+				.array(z.string().refine((id) => sessionIds.includes(id), 'field_choice'))
+				.default([]),
 			consent: z.literal('on', 'field_consent'),
 			...answers
 		})
@@ -90,7 +95,10 @@ export function registrationSchema(
 				support_needs: value.support_needs,
 				support_note: value.support_note,
 				consent: true,
-				answers: picked
+				answers: picked,
+				availability: Object.fromEntries(
+					sessionIds.map((id) => [id, value.available.includes(id) ? 'yes' : 'no'] as const)
+				) as Record<string, 'yes' | 'no'>
 			};
 		});
 }
@@ -229,4 +237,50 @@ export const statusChangeSchema = z.object({
 
 export const replaceSchema = z.object({
 	registration_id: z.uuid('field_required')
+});
+
+/**
+ * One row of an imported respondents.csv, cell by cell as text. The messages are the problem codes
+ * of `$lib/recruitment/respondents-import` (reported with the file's line and column).
+ */
+export function importedRespondentSchema(now = new Date()) {
+	const thisYear = now.getUTCFullYear();
+	return z
+		.object({
+			full_name: z.string().trim().min(1, 'empty-cell').max(200, 'too-long'),
+			email: z.union([
+				z.literal(''),
+				z.string().trim().max(254, 'bad-email').pipe(z.email('bad-email'))
+			]),
+			phone: z
+				.string()
+				.trim()
+				.regex(/^(\+?[0-9 ]{8,20})?$/, 'bad-phone'),
+			birth_year: z
+				.string()
+				.trim()
+				.regex(/^\d{4}$/, 'bad-birth-year')
+				.transform(Number)
+				.pipe(
+					z
+						.number()
+						.min(thisYear - 120, 'bad-birth-year')
+						.max(thisYear, 'bad-birth-year')
+				),
+			address_line: z.string().trim().min(1, 'empty-cell').max(200, 'too-long'),
+			postal_code: z
+				.string()
+				.trim()
+				.regex(/^\d{4}$/, 'bad-postcode'),
+			city: z.string().trim().max(100, 'too-long')
+		})
+		.refine((row) => row.email !== '' || row.phone !== '', {
+			path: ['email'],
+			message: 'missing-contact'
+		});
+}
+
+/** The import form besides its file: the administrator vouches for everyone's consent. */
+export const importRespondentsSchema = z.object({
+	consent: z.literal('on', 'field_import_consent')
 });

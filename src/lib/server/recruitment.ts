@@ -1,12 +1,13 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { newCode } from '$lib/recruitment/code';
+import type { ImportRow } from '$lib/recruitment/respondents-import';
 import { api, unwrap } from './api';
 
 /** Row shapes of the recruitment functions in supabase/migrations/*_create_recruitment_api.sql. */
 export type CategoryKind = 'choice' | 'birth_year';
 export type RegistrationStatus =
 	'pool' | 'selected' | 'reserve' | 'confirmed' | 'declined' | 'withdrawn' | 'participated';
-export type RegistrationChannel = 'self' | 'phone' | 'paper';
+export type RegistrationChannel = 'self' | 'phone' | 'paper' | 'import';
 export const SUPPORT_NEEDS = [
 	'transport',
 	'childcare',
@@ -33,6 +34,15 @@ export interface RegistrationForm {
 		kind: CategoryKind;
 		features: { id: string; name: string }[];
 	}[];
+	/** The upcoming planned sessions, asked about at registration. */
+	sessions: PlannedDate[];
+}
+
+export interface PlannedDate {
+	id: string;
+	title: string;
+	starts_at: string;
+	ends_at: string;
 }
 
 export interface QuotaFeature {
@@ -118,6 +128,8 @@ export interface RegistrationInput {
 	support_needs: SupportNeed[];
 	support_note: string;
 	consent: boolean;
+	/** Answers for the planned session dates (session id → yes/no/maybe). */
+	availability?: Record<string, 'yes' | 'maybe' | 'no'>;
 }
 
 /** The form behind a registration code (anyone holding the code). */
@@ -141,7 +153,7 @@ export async function register(
 export async function registerByStaff(
 	supabase: SupabaseClient,
 	assemblyId: string,
-	channel: Exclude<RegistrationChannel, 'self'>,
+	channel: 'phone' | 'paper',
 	input: RegistrationInput
 ): Promise<{ registration_number: number; assembly_title: string }> {
 	return unwrap(
@@ -350,5 +362,23 @@ export async function importCategories(
 	const categories = [...byCategory].map(([name, features]) => ({ name, features }));
 	return unwrap(
 		await api(supabase).rpc('import_categories', { assembly_id: assemblyId, categories })
+	);
+}
+
+/**
+ * Adds the rows of a respondents.csv to the pool, all or none, in one transaction. A row the
+ * database refuses comes back as an ApiError whose details are `line:<line>:<key>`.
+ */
+export async function importRespondents(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	rows: ImportRow[],
+	consent: boolean
+): Promise<number> {
+	return unwrap(
+		await api(supabase).rpc('import_respondents', {
+			assembly_id: assemblyId,
+			rows: rows.map((row) => ({ ...row, consent }))
+		})
 	);
 }

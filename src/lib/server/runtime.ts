@@ -10,6 +10,7 @@ import { openPostgres } from './db/postgres';
 import { seedDemo } from './db/seed';
 import type { Database } from './db/types';
 import { createMailer, type Mailer } from './mail/mailer';
+import { closePdfBrowser } from './pdf';
 import { createRpcEndpoint, type RpcEndpoint } from './rpc/endpoint';
 
 export type Target = 'embedded' | 'postgres' | 'supabase';
@@ -146,7 +147,7 @@ export function runtime(): Runtime {
 export async function stopRuntime(): Promise<void> {
 	const closing = current;
 	current = null;
-	await closing?.db?.close();
+	await Promise.all([closing?.db?.close(), closePdfBrowser()]);
 }
 
 /**

@@ -135,10 +135,13 @@ export function decodeCsv(input: CsvInput): { text: string; encoding: Encoding }
 	}
 }
 
-interface Row {
+/** A row of a CSV file: its cells (trimmed) and the line it starts on (header = 1). */
+export interface CsvRow {
 	line: number;
 	cells: string[];
 }
+
+type Row = CsvRow;
 
 function detectDelimiter(text: string): string {
 	const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
@@ -152,7 +155,11 @@ function detectDelimiter(text: string): string {
 }
 
 /** Rows with their starting line numbers; blank rows are dropped, cells trimmed. */
-function parseRows(rawText: string): { rows: Row[]; problems: CsvProblem[]; delimiter: string } {
+export function parseRows(rawText: string): {
+	rows: Row[];
+	problems: CsvProblem[];
+	delimiter: string;
+} {
 	const text = rawText.replace(/\r\n?/g, '\n');
 	const delimiter = detectDelimiter(text);
 	const rows: Row[] = [];

@@ -133,8 +133,8 @@ select is(api.registration_form('9P3SBFUVZRU') -> 'closed', 'false'::jsonb,
   'registration_form: registration for assembly 2 is open');
 select is(array(select jsonb_object_keys(api.registration_form('9P3SBFUVZRU')) order by 1),
   array['assembly_id', 'categories', 'closed', 'first_session_on', 'last_session_on', 'municipality',
-        'privacy_notice', 'registration_closes_on', 'title', 'used'],
-  'registration_form gives the form and nothing else of the assembly (no charge, phase, registrations, invitations or people)');
+        'privacy_notice', 'registration_closes_on', 'sessions', 'title', 'used'],
+  'registration_form gives the form and the planned dates, nothing else of the assembly (no charge, phase, registrations, invitations or people)');
 select is(api.registration_form(' 9p3s-bfuv zru ') ->> 'assembly_id', 'a55e0b1e-0000-4000-8000-000000000002',
   'registration_form reads a code in lower case with dashes and spaces');
 select is(tests.error_of($$select api.registration_form('ZZZZZZZZZZZ')$$), 'PT404 code_unknown',

@@ -29,7 +29,15 @@ export const actions = {
 		const code = rememberedCode(cookies);
 		const questions = await formFor(locals, code);
 		const formData = await request.formData();
-		const parsed = parseForm(registrationSchema(questions.categories), formData, ['support_needs']);
+		const parsed = parseForm(
+			registrationSchema(
+				questions.categories,
+				new Date(),
+				questions.sessions.map((session) => session.id)
+			),
+			formData,
+			['support_needs', 'available']
+		);
 		if (!parsed.ok) return parsed.failure;
 		let result;
 		try {

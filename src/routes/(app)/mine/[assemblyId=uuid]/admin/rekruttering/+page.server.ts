@@ -1,7 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { parseAddresses } from '$lib/recruitment/addresses';
-import { describeCsvProblem } from '$lib/csv-problems';
+import { describeCsvProblem, describeImportProblem } from '$lib/csv-problems';
+import { todayInCopenhagen } from '$lib/format';
+import { parseRespondentsImport } from '$lib/recruitment/respondents-import';
 import { parseCategories } from '$lib/sortition/csv';
 import { quotasFromShares } from '$lib/recruitment/quotas';
 import { parseOversampling, weightedSample } from '$lib/recruitment/sample';
@@ -9,6 +11,7 @@ import { formValues, parseForm } from '$lib/forms';
 import {
 	categorySchema,
 	computeQuotasSchema,
+	importRespondentsSchema,
 	invitationsSchema,
 	recruitmentSettingsSchema,
 	replaceSchema,
@@ -16,11 +19,13 @@ import {
 } from '$lib/schemas/recruitment';
 import { runtime } from '$lib/server/runtime';
 import { notifySelected, replaceWithdrawn } from '$lib/server/selection';
+import { ApiError } from '$lib/server/api';
 import { requireRole } from '$lib/server/guards';
 import {
 	createInvitations,
 	deleteCategory,
 	importCategories,
+	importRespondents,
 	invitationBatches,
 	pool,
 	recruitmentOverview,
@@ -142,6 +147,53 @@ export const actions = {
 			return fail(400, { form: 'import', problems: parsed.problems.map(describeCsvProblem) });
 		const count = await importCategories(locals.supabase, params.assemblyId, parsed.data.quotas);
 		return { form: 'import', imported: count };
+	},
+	importRespondents: async ({ params, request, locals }) => {
+		const assembly = await requireRole(params.assemblyId, ['admin']);
+		const formData = await request.formData();
+		const file = formData.get('file');
+		const consent = parseForm(importRespondentsSchema, formData);
+		const values = formValues(formData);
+		const errors: Record<string, string> = consent.ok ? {} : consent.failure.data.errors;
+		if (!(file instanceof File) || file.size === 0) errors.file = m.field_required();
+		if (!(file instanceof File) || !consent.ok || Object.keys(errors).length > 0) {
+			return fail(400, { form: 'respondents', values, errors });
+		}
+		const [overview, registrations] = await Promise.all([
+			recruitmentOverview(locals.supabase, params.assemblyId),
+			pool(locals.supabase, params.assemblyId)
+		]);
+		const parsed = parseRespondentsImport(new Uint8Array(await file.arrayBuffer()), {
+			categories: overview.categories,
+			takenEmails: registrations.flatMap((entry) => (entry.email ? [entry.email] : [])),
+			referenceYear: Number((assembly.first_session_on ?? todayInCopenhagen()).slice(0, 4))
+		});
+		if (!parsed.ok) {
+			return fail(400, {
+				form: 'respondents',
+				values,
+				problems: parsed.problems.map(describeImportProblem),
+				notUtf8: parsed.notUtf8
+			});
+		}
+		try {
+			const count = await importRespondents(locals.supabase, params.assemblyId, parsed.rows, true);
+			return { form: 'respondents', respondentsImported: count };
+		} catch (error) {
+			// What changed since the file was checked (someone registered meanwhile): the same report.
+			const refusal =
+				error instanceof ApiError && /^line:(\d+):([a-z_]+)/.exec(error.details ?? '');
+			if (!refusal) throw error;
+			const line = Number(refusal[1]);
+			const email = parsed.rows.find((row) => row.line === line)?.email ?? '';
+			const problem = describeImportProblem({
+				line,
+				column: refusal[2] === 'email_taken' ? 'email' : undefined,
+				code: refusal[2] === 'email_taken' ? 'email-taken' : 'refused',
+				values: { value: email, reason: refusal[2]! }
+			});
+			return fail(400, { form: 'respondents', values, problems: [problem], notUtf8: false });
+		}
 	},
 	createInvitations: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);

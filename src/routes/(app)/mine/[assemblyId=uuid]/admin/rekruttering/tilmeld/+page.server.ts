@@ -5,23 +5,45 @@ import { registrationSchema, staffChannelSchema } from '$lib/schemas/recruitment
 import { requireRole } from '$lib/server/guards';
 import { recruitmentOverview, registerByStaff } from '$lib/server/recruitment';
 import { registrationRefusal } from '$lib/server/registration-flow';
+import { sessionPlan } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The upcoming planned dates a registration asks about (as the citizen's own form does). */
+async function plannedDates(locals: App.Locals, assemblyId: string) {
+	const plan = await sessionPlan(locals.supabase, assemblyId);
+	const now = new Date().toISOString();
+	return plan.sessions
+		.filter((session) => !session.is_candidate && !session.cancelled_at && session.starts_at > now)
+		.map(({ id, title, starts_at, ends_at }) => ({ id, title, starts_at, ends_at }));
+}
+
 export const load = (async ({ params, locals }) => {
-	const [assembly, overview] = await Promise.all([
+	const [assembly, overview, sessions] = await Promise.all([
 		requireRole(params.assemblyId, ['admin']),
-		recruitmentOverview(locals.supabase, params.assemblyId)
+		recruitmentOverview(locals.supabase, params.assemblyId),
+		plannedDates(locals, params.assemblyId)
 	]);
-	return { assembly, categories: overview.categories };
+	return { assembly, categories: overview.categories, sessions };
 }) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ params, request, locals }) => {
 		const assembly = await requireRole(params.assemblyId, ['admin']);
-		const { categories } = await recruitmentOverview(locals.supabase, params.assemblyId);
+		const [{ categories }, sessions] = await Promise.all([
+			recruitmentOverview(locals.supabase, params.assemblyId),
+			plannedDates(locals, params.assemblyId)
+		]);
 		const formData = await request.formData();
 		const channel = parseForm(staffChannelSchema, formData);
-		const parsed = parseForm(registrationSchema(categories), formData, ['support_needs']);
+		const parsed = parseForm(
+			registrationSchema(
+				categories,
+				new Date(),
+				sessions.map((session) => session.id)
+			),
+			formData,
+			['support_needs', 'available']
+		);
 		if (!channel.ok || !parsed.ok) {
 			return fail(400, {
 				values: formValues(formData),

@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import { formatCode } from '$lib/recruitment/code';
+import { letterHtml, makeLetters, registerUrlOf } from '$lib/recruitment/letters';
 import { requireRole } from '$lib/server/guards';
 import { listInvitations } from '$lib/server/recruitment';
 import type { PageServerLoad } from './$types';
@@ -10,18 +9,17 @@ export const load = (async ({ params, locals, url, setHeaders }) => {
 		requireRole(params.assemblyId, ['admin']),
 		listInvitations(locals.supabase, params.batchId)
 	]);
-	const letters = await Promise.all(
-		invitations
-			.filter((invitation) => !invitation.used)
-			.map(async (invitation) => {
-				const link = `${url.origin}/tilmeld?kode=${invitation.code}`;
-				return {
-					...invitation,
-					display: formatCode(invitation.code),
-					link,
-					qr: await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-				};
-			})
+	const letters = await makeLetters(
+		invitations.filter((invitation) => !invitation.used),
+		url.origin
 	);
-	return { assembly, letters, registerUrl: `${url.host}/tilmeld` };
+	const registerUrl = registerUrlOf(url.origin);
+	return {
+		assembly,
+		// The same markup the PDF prints (breve.pdf), escaped by letterHtml.
+		letters: letters.map((letter) => ({
+			code: letter.code,
+			html: letterHtml(letter, assembly, registerUrl)
+		}))
+	};
 }) satisfies PageServerLoad;
