@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, WELFARE } from './support';
+import { expectAccessible, signIn, signInOnce, WELFARE } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -23,7 +23,7 @@ test('a facilitator makes tables, is told beside the field what is wrong, swaps 
 	page,
 	context
 }) => {
-	await signIn(page, 'facilitator@demo.samraad.dk');
+	await signInOnce(page, 'facilitator@demo.samraad.dk');
 	await page.goto(`/mine/${WELFARE}/facilitator/moeder/${SESSION}`);
 	await page.getByRole('link', { name: 'Borde og referater' }).click();
 	await expect(
