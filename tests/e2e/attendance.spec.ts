@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { WELFARE, expectAccessible, latestMail, signIn } from './support';
+import { WELFARE, expectAccessible, latestMail, signIn, signInOnce } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,7 +18,7 @@ test('a facilitator checks people in on a tablet; the projector counts a QR chec
 	test.setTimeout(180_000);
 	const facilitator = await browser.newContext({ viewport: tablet, locale: 'da-DK' });
 	const tabletPage = await facilitator.newPage();
-	await signIn(tabletPage, 'facilitator@demo.samraad.dk');
+	await signInOnce(tabletPage, 'facilitator@demo.samraad.dk');
 
 	// From the facilitator's page to the session's check-in list.
 	await tabletPage.goto(`/mine/${WELFARE}/facilitator`);
@@ -202,7 +202,7 @@ test('a member reports absence on a phone and tells what support they need', asy
 	// The organisers see the absence on the check-in list, and the support need only as a count.
 	const organiser = await browser.newContext({ viewport: tablet, locale: 'da-DK' });
 	const tabletPage = await organiser.newPage();
-	await signIn(tabletPage, 'facilitator@demo.samraad.dk');
+	await signInOnce(tabletPage, 'facilitator@demo.samraad.dk');
 	await tabletPage.goto(`/mine/${WELFARE}/facilitator/moeder/${LATER_SESSION}/indtjekning`);
 	await expect(tabletPage.getByText('Begrundelse: Familiefest i Vejle')).toBeVisible();
 	await expect(tabletPage.getByTestId('count-absent')).toHaveText('1');

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, latestMail, mailsSince, signIn, WELFARE } from './support';
+import { expectAccessible, latestMail, mailsSince, signIn, signInOnce, WELFARE } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
 test('a facilitator plans a session: bad times and dates are refused beside the field, the agenda is built, the session is moved and cancelled', async ({
 	page
 }) => {
-	await signIn(page, 'facilitator@demo.samraad.dk');
+	await signInOnce(page, 'facilitator@demo.samraad.dk');
 	await page.goto(`/mine/${WELFARE}/facilitator`);
 	await page.getByRole('link', { name: 'Planlæg møder' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Planlæg møder' })).toBeVisible();
@@ -156,7 +156,7 @@ test('a facilitator publishes material to everyone at once; each member gets one
 	page,
 	browser
 }) => {
-	await signIn(page, 'facilitator@demo.samraad.dk');
+	await signInOnce(page, 'facilitator@demo.samraad.dk');
 	// Session 6 (16 January 2027) is more than five days ahead: on time.
 	await page.goto(`/mine/${WELFARE}/facilitator/moeder/5e000000-0000-4000-8000-000000000006`);
 	await page.waitForLoadState('networkidle');
@@ -249,7 +249,7 @@ test('a member asks for facts, the facilitator answers, and every member reads t
 
 	const desk = await browser.newContext();
 	const facilitator = await desk.newPage();
-	await signIn(facilitator, 'facilitator@demo.samraad.dk');
+	await signInOnce(facilitator, 'facilitator@demo.samraad.dk');
 	await facilitator.goto(`/mine/${WELFARE}/spoergsmaal`);
 	const request = facilitator.getByRole('article', {
 		name: 'Hvor mange elever går i kommunens skoler i 2027?'

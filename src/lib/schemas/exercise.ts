@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const EXERCISE_KINDS = [
+	'allocation',
+	'ranking',
+	'pairwise',
+	'points',
+	'approval',
+	'statements'
+] as const;
+
+const text = (min: number, max: number) =>
+	z
+		.string()
+		.trim()
+		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
+		.max(max, 'field_too_long');
+
+/**
+ * A new exercise over the assembly's welfare areas (or, for statements, the statements typed one
+ * per line). The method's details get sensible defaults the facilitator can read before opening.
+ */
+export const exerciseSchema = z
+	.object({
+		title: text(2, 200),
+		question: z.string().trim().max(2000, 'field_too_long').default(''),
+		kind: z.enum(EXERCISE_KINDS, 'field_choice'),
+		session_id: z
+			.string()
+			.trim()
+			.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
+			.transform((value) => (value === '' ? null : value)),
+		total: z
+			.string()
+			.trim()
+			.default('100')
+			.refine((value) => /^\d{1,6}$/.test(value) && Number(value) > 0, 'field_whole_number')
+			.transform(Number),
+		statements: z.string().trim().max(5000, 'field_too_long').default('')
+	})
+	.superRefine((value, ctx) => {
+		const lines = value.statements.split('\n').filter((line) => line.trim() !== '');
+		if (value.kind === 'statements' && lines.length < 1) {
+			ctx.addIssue({ code: 'custom', path: ['statements'], message: 'field_required' });
+		}
+		if (lines.some((line) => line.trim().length > 300)) {
+			ctx.addIssue({ code: 'custom', path: ['statements'], message: 'field_too_long' });
+		}
+	});
+
+export const roundActionSchema = z.object({
+	round_id: z.uuid('field_required'),
+	exercise_id: z.uuid('field_required')
+});

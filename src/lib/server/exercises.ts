@@ -1,0 +1,262 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import {
+	allocationShares,
+	approvalValues,
+	bordaValues,
+	guard,
+	opinionShift,
+	pointsShares,
+	statementValues,
+	tallyAllocation,
+	tallyApproval,
+	tallyBorda,
+	tallyPairwise,
+	tallyPoints,
+	tallySchulze,
+	tallyStatements,
+	type Ballot,
+	type ExerciseConfig,
+	type ExerciseKind,
+	type RoundBallot
+} from '$lib/exercises';
+import type { OptionText } from '$lib/exercise-setup';
+import { api, unwrap } from './api';
+import { runtime, supabaseFor } from './runtime';
+
+/**
+ * Typed calls to the exercises API (supabase/migrations/20261125210000_create_exercises.sql) and
+ * the tally at close: the service role reads the closed round's ballots (no key leads to a person),
+ * the tally library computes the aggregates, and only those are stored for people to read.
+ */
+
+export type RoundStatus = 'draft' | 'open' | 'closed' | 'published';
+
+export interface Round {
+	id: string;
+	number: number;
+	status: RoundStatus;
+	opened_at: string | null;
+	closed_at: string | null;
+	published_at: string | null;
+	i_voted: boolean;
+}
+
+export interface Exercise {
+	id: string;
+	session_id: string | null;
+	title: string;
+	question: string;
+	kind: ExerciseKind;
+	config: ExerciseConfig;
+	options: OptionText[];
+	only_checked_in: boolean;
+	rounds: Round[];
+}
+
+export interface Receipt {
+	receipt_code: string;
+	cast_at: string;
+	changed: boolean;
+}
+
+export interface RoundResult {
+	ballot_count: number;
+	result: StoredResult;
+	receipt_codes: string[];
+	computed_at: string;
+}
+
+/** The aggregates stored for a round: the method's tallies, and the shift from the round before. */
+export interface StoredResult {
+	kind: ExerciseKind;
+	tallies: Record<string, unknown>;
+	shift: unknown | null;
+	paper: number;
+}
+
+export async function assemblyExercises(
+	supabase: SupabaseClient,
+	assemblyId: string
+): Promise<Exercise[]> {
+	return unwrap(
+		await api(supabase).rpc('assembly_exercises', { assembly_id: assemblyId }, { get: true })
+	);
+}
+
+export async function saveExercise(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	exerciseId: string | null,
+	input: {
+		session_id: string | null;
+		title: string;
+		question: string;
+		kind: ExerciseKind;
+		config: ExerciseConfig;
+		options: OptionText[];
+		only_checked_in: boolean;
+	}
+): Promise<string> {
+	return unwrap(
+		await api(supabase).rpc('save_exercise', {
+			assembly_id: assemblyId,
+			exercise_id: exerciseId,
+			...input
+		})
+	);
+}
+
+export async function moveRound(
+	supabase: SupabaseClient,
+	roundId: string,
+	to: 'open' | 'closed' | 'published'
+) {
+	const fn = { open: 'open_round', closed: 'close_round', published: 'publish_round' }[to];
+	unwrap(await api(supabase).rpc(fn, { round_id: roundId }));
+}
+
+export async function addRound(supabase: SupabaseClient, exerciseId: string): Promise<string> {
+	return unwrap(await api(supabase).rpc('add_round', { exercise_id: exerciseId }));
+}
+
+export async function castBallot(
+	supabase: SupabaseClient,
+	roundId: string,
+	ballot: Ballot,
+	idempotencyKey: string
+): Promise<Receipt> {
+	return unwrap(
+		await api(supabase).rpc('cast_ballot', {
+			round_id: roundId,
+			content: ballot,
+			idempotency_key: idempotencyKey
+		})
+	);
+}
+
+export async function castPaperBallot(
+	supabase: SupabaseClient,
+	roundId: string,
+	personId: string,
+	ballot: Ballot,
+	idempotencyKey: string
+): Promise<Receipt> {
+	return unwrap(
+		await api(supabase).rpc('cast_paper_ballot', {
+			round_id: roundId,
+			person_id: personId,
+			content: ballot,
+			idempotency_key: idempotencyKey
+		})
+	);
+}
+
+export async function myBallot(
+	supabase: SupabaseClient,
+	roundId: string
+): Promise<{ content: Ballot; receipt_code: string; cast_at: string } | null> {
+	return unwrap(await api(supabase).rpc('my_ballot', { round_id: roundId }, { get: true }));
+}
+
+export async function roundProgress(
+	supabase: SupabaseClient,
+	roundId: string
+): Promise<{ cast: number; paper: number; members: number }> {
+	return unwrap(await api(supabase).rpc('round_progress', { round_id: roundId }, { get: true }));
+}
+
+export async function roundResults(
+	supabase: SupabaseClient,
+	roundId: string
+): Promise<RoundResult | null> {
+	return unwrap(await api(supabase).rpc('round_results', { round_id: roundId }, { get: true }));
+}
+
+/** The tallies of one method for a set of ballots (all of one kind). */
+export function tallyRound(config: ExerciseConfig, ballots: Ballot[]): Record<string, unknown> {
+	switch (config.kind) {
+		case 'allocation':
+			return { allocation: tallyAllocation(config, ballots as never) };
+		case 'ranking':
+			return {
+				borda: tallyBorda(config, ballots as never),
+				schulze: tallySchulze(config, ballots as never)
+			};
+		case 'pairwise':
+			return { bradleyTerry: tallyPairwise(config, ballots as never) };
+		case 'points':
+			return { points: tallyPoints(config, ballots as never) };
+		case 'approval':
+			return { approval: tallyApproval(config, ballots as never) };
+		case 'statements':
+			return { statements: tallyStatements(config, ballots as never) };
+	}
+}
+
+/** Per-ballot values the opinion shift compares, per kind (pairwise has none per ballot). */
+function valuesOf(config: ExerciseConfig): ((ballot: Ballot) => Record<string, number>) | null {
+	switch (config.kind) {
+		case 'allocation':
+			return (ballot) => allocationShares(config, ballot as never);
+		case 'ranking':
+			return (ballot) => bordaValues(config, ballot as never);
+		case 'points':
+			return (ballot) => pointsShares(config, ballot as never);
+		case 'approval':
+			return (ballot) => approvalValues(config, ballot as never);
+		case 'statements':
+			return (ballot) => statementValues(config, ballot as never);
+		default:
+			return null;
+	}
+}
+
+const optionIds = (config: ExerciseConfig): string[] =>
+	config.kind === 'allocation'
+		? config.options.map((option) => option.optionId)
+		: config.kind === 'statements'
+			? config.statements
+			: config.options;
+
+/**
+ * Computes and stores the result of a closed round with the service role: the tallies (hidden below
+ * five ballots) and the opinion shift from the round before, from ballots paired by pseudonym.
+ */
+export async function computeResults(exercise: Exercise, roundId: string): Promise<void> {
+	const service = supabaseFor(runtime().serviceKey, 'http://localhost');
+	const rows: {
+		round_id: string;
+		round_number: number;
+		pair_key: string;
+		channel: 'device' | 'paper';
+		content: Ballot;
+	}[] = unwrap(
+		await api(service).rpc('ballots_for_tally', { exercise_id: exercise.id }, { get: true })
+	);
+	const round = exercise.rounds.find((r) => r.id === roundId);
+	if (!round) throw new Error('Round not in exercise');
+	const these = rows.filter((row) => row.round_id === roundId);
+	const ballots = these.map((row) => row.content);
+	const tallies = guard(ballots, (b) => tallyRound(exercise.config, [...b]));
+	const previous = rows.filter((row) => row.round_number === round.number - 1);
+	const values = valuesOf(exercise.config);
+	const toRound = (list: typeof rows): RoundBallot<Ballot>[] =>
+		list.map((row) => ({ pseudonym: row.pair_key, ballot: row.content }));
+	const shift =
+		previous.length > 0 && values
+			? opinionShift(optionIds(exercise.config), toRound(previous), toRound(these), values)
+			: null;
+	const result: StoredResult = {
+		kind: exercise.kind,
+		tallies: tallies as unknown as Record<string, unknown>,
+		shift,
+		paper: these.filter((row) => row.channel === 'paper').length
+	};
+	unwrap(
+		await api(service).rpc('store_results', {
+			round_id: roundId,
+			ballot_count: ballots.length,
+			result
+		})
+	);
+}

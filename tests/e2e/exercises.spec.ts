@@ -1,0 +1,112 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { expectAccessible, signIn, WELFARE } from './support';
+
+test.describe.configure({ mode: 'serial' });
+test.slow();
+
+const TITLE = 'Fordel 100 point på velfærdsområderne';
+
+/** A member votes on a phone: amounts in the order of the welfare areas. */
+async function vote(browser: Browser, address: string, amounts: number[]) {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	await signIn(page, address);
+	await page.goto(`/mine/${WELFARE}/oevelser`);
+	await page.getByRole('link', { name: TITLE }).click();
+	await page.waitForLoadState('networkidle');
+	const fields = page.getByRole('textbox');
+	for (const [index, amount] of amounts.entries()) await fields.nth(index).fill(String(amount));
+	await page.getByRole('button', { name: 'Afgiv stemme' }).click();
+	await expect(page.getByText(/Din stemme er registreret kl\. \d\d\.\d\d\./)).toBeVisible();
+	const code = /Din kvitteringskode: ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(
+		(await page.getByRole('status').filter({ hasText: 'kvitteringskode' }).textContent()) ?? ''
+	)?.[1];
+	await context.close();
+	return code!;
+}
+
+test('a facilitator runs a budget allocation; members vote on phones, an unbalanced ballot is refused, each gets a receipt; the result is counted and published', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'facilitator2@demo.samraad.dk');
+	await page.goto(`/mine/${WELFARE}/facilitator`);
+	await page.getByRole('link', { name: 'Prioriteringsøvelser' }).click();
+	await page.waitForLoadState('networkidle');
+	const create = page.getByRole('form', { name: 'Ny øvelse' });
+	await create.getByLabel('Titel').fill(TITLE);
+	await create.getByLabel('Metode').selectOption({ label: 'Budgetfordeling' });
+	await create.getByLabel('Spørgsmålet til medlemmerne').fill('Hvordan skal kommunen prioritere?');
+	await create.getByRole('button', { name: 'Opret øvelsen' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Øvelsen er oprettet' })).toBeVisible();
+	await page.getByRole('button', { name: `Åbn runde 1 af «${TITLE}»` }).click();
+	const exercise = page.getByRole('article', { name: TITLE });
+	await expect(exercise.getByText('0 af 36 har stemt')).toBeVisible();
+	await expectAccessible(page);
+
+	// A member on a phone: the allocation must balance; the message says by how much.
+	const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const member = await phone.newPage();
+	await signIn(member, 'medlem10@demo.samraad.dk');
+	await member.goto(`/mine/${WELFARE}/oevelser`);
+	await member.getByRole('link', { name: TITLE }).click();
+	await member.waitForLoadState('networkidle');
+	await expect(member.getByText(/Ingen – heller ikke facilitatorer/)).toBeVisible();
+	await member.getByLabel('Social omsorg').fill('40');
+	await member.getByLabel('Beskæftigelse').fill('10');
+	await member.getByLabel('Læring').fill('30');
+	await member.getByLabel('Vækst, Teknik og Fællesskab').fill('10');
+	await member.getByLabel('Økonomi, Personale og IT').fill('5');
+	await expect(member.getByText('Fordelt: 95 af 100')).toBeVisible();
+	await member.getByRole('button', { name: 'Afgiv stemme' }).click();
+	await expect(
+		member.getByText('Fordelingen skal give 100 i alt. Du har fordelt 95.')
+	).toBeVisible();
+	await expect(member.getByLabel('Social omsorg')).toHaveValue('40');
+	await expectAccessible(member);
+	await member.getByLabel('Økonomi, Personale og IT').fill('10');
+	await member.getByRole('button', { name: 'Afgiv stemme' }).click();
+	await expect(member.getByText(/Din stemme er registreret kl\. \d\d\.\d\d\./)).toBeVisible();
+	const receipt = /([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(
+		(await member.getByText(/Din kvitteringskode/).textContent()) ?? ''
+	)![1]!;
+	// The vote can be changed while the round is open; the receipt stays.
+	await member.reload();
+	await expect(member.getByLabel('Social omsorg')).toHaveValue('40');
+	await member.getByLabel('Social omsorg').fill('45');
+	await member.getByLabel('Økonomi, Personale og IT').fill('5');
+	await member.getByRole('button', { name: 'Ændr min stemme' }).click();
+	await expect(member.getByText(receipt, { exact: false })).toBeVisible();
+	await expectAccessible(member);
+
+	const others = [
+		await vote(browser, 'medlem11@demo.samraad.dk', [30, 20, 30, 10, 10]),
+		await vote(browser, 'medlem13@demo.samraad.dk', [35, 15, 35, 10, 5]),
+		await vote(browser, 'medlem14@demo.samraad.dk', [25, 25, 25, 15, 10])
+	];
+	expect(others.every((code) => /^[A-Z0-9]{5}-[A-Z0-9]{5}$/.test(code))).toBe(true);
+
+	// Four ballots: counted, but too few to show.
+	await page.reload();
+	await expect(
+		page.getByRole('article', { name: TITLE }).getByText('4 af 36 har stemt')
+	).toBeVisible();
+	await vote(browser, 'medlem15@demo.samraad.dk', [40, 20, 20, 10, 10]);
+	await page.reload();
+	await page.getByRole('button', { name: `Luk runde 1 af «${TITLE}» og tæl op` }).click();
+	await page
+		.getByRole('button', { name: `Offentliggør resultatet af runde 1 af «${TITLE}»` })
+		.click();
+	await expect(page.getByRole('article', { name: TITLE })).toContainText('Offentliggjort');
+
+	// The member reads the result (aggregate only) and finds their receipt code on the list.
+	await member.goto(`/mine/${WELFARE}/oevelser`);
+	await member.getByRole('link', { name: TITLE }).click();
+	const result = member.getByRole('region', { name: 'Resultat af runde 1' });
+	await expect(result.getByText('5 stemmer talt (0 på papir)')).toBeVisible();
+	await expect(result.getByRole('row', { name: /Social omsorg/ })).toContainText('35');
+	await result.getByText(/Kvitteringskoder for de talte stemmer \(5\)/).click();
+	await expect(result.getByText(receipt)).toBeVisible();
+	await expectAccessible(member);
+	await phone.close();
+});
