@@ -5,6 +5,7 @@ test.describe.configure({ mode: 'serial' });
 test.slow();
 
 const TITLE = 'Fordel 100 point på velfærdsområderne';
+const SESSION = '5e000000-0000-4000-8000-000000000004';
 
 /** A member votes on a phone: amounts in the order of the welfare areas. */
 async function vote(browser: Browser, address: string, amounts: number[]) {
@@ -37,6 +38,7 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await create.getByLabel('Titel').fill(TITLE);
 	await create.getByLabel('Metode').selectOption({ label: 'Budgetfordeling' });
 	await create.getByLabel('Spørgsmålet til medlemmerne').fill('Hvordan skal kommunen prioritere?');
+	await create.getByLabel('Møde').selectOption(SESSION);
 	await create.getByRole('button', { name: 'Opret øvelsen' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Øvelsen er oprettet' })).toBeVisible();
 	await page.getByRole('button', { name: `Åbn runde 1 af «${TITLE}»` }).click();
@@ -70,6 +72,10 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	const receipt = /([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(
 		(await member.getByText(/Din kvitteringskode/).textContent()) ?? ''
 	)![1]!;
+	// The projector counts who has voted (never how), without reloading.
+	await page.goto(`/mine/${WELFARE}/facilitator/moeder/${SESSION}/projektor`);
+	await expect(page.getByText('Har stemt: 1')).toBeVisible();
+
 	// The vote can be changed while the round is open; the receipt stays.
 	await member.reload();
 	await expect(member.getByLabel('Social omsorg')).toHaveValue('40');
@@ -86,13 +92,15 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	];
 	expect(others.every((code) => /^[A-Z0-9]{5}-[A-Z0-9]{5}$/.test(code))).toBe(true);
 
-	// Four ballots: counted, but too few to show.
-	await page.reload();
+	// Four ballots so far; the projector shows the same count without reloading.
+	await expect(page.getByText('Har stemt: 4')).toBeVisible();
+	await page.goto(`/mine/${WELFARE}/facilitator/oevelser`);
 	await expect(
 		page.getByRole('article', { name: TITLE }).getByText('4 af 36 har stemt')
 	).toBeVisible();
 	await vote(browser, 'medlem15@demo.samraad.dk', [40, 20, 20, 10, 10]);
-	await page.reload();
+	// Closed from the session's console.
+	await page.goto(`/mine/${WELFARE}/facilitator/moeder/${SESSION}/konsol`);
 	await page.getByRole('button', { name: `Luk runde 1 af «${TITLE}» og tæl op` }).click();
 	await page
 		.getByRole('button', { name: `Offentliggør resultatet af runde 1 af «${TITLE}»` })

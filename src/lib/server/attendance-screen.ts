@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { checkInUrl } from '$lib/attendance/code';
 import { ApiError } from './api';
 import { checkInCode, sessionLive, type CheckInCode, type SessionLive } from './attendance';
+import { assemblyExercises, roundProgress } from './exercises';
 
 export interface ScreenCode extends CheckInCode {
 	/** The address the QR code carries, also shown as text for a camera that fails. */
@@ -45,6 +46,7 @@ export async function screenState(
 		throw caught;
 	}
 	if (live.session.assembly_id !== assemblyId) error(404, { message: 'Not found' });
+	live = { ...live, voted: await votedInSession(supabase, assemblyId, sessionId) };
 	if (!code) return { live, code: null };
 	const link = checkInUrl(origin, code.code);
 	const qr =
@@ -52,4 +54,18 @@ export async function screenState(
 			? null
 			: await QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 	return { live, code: { ...code, link, qr } };
+}
+
+/** How many have voted in the open round of this session's exercise (counts only), or null. */
+async function votedInSession(
+	supabase: SupabaseClient,
+	assemblyId: string,
+	sessionId: string
+): Promise<number | null> {
+	const exercises = await assemblyExercises(supabase, assemblyId);
+	const round = exercises
+		.filter((exercise) => exercise.session_id === sessionId)
+		.flatMap((exercise) => exercise.rounds)
+		.find((candidate) => candidate.status === 'open');
+	return round ? (await roundProgress(supabase, round.id)).cast : null;
 }
