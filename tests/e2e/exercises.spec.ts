@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expectAccessible, signIn, WELFARE } from './support';
 
 test.describe.configure({ mode: 'serial' });
@@ -115,6 +116,11 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await expect(result.getByRole('row', { name: /Social omsorg/ })).toContainText('35');
 	await result.getByText(/Kvitteringskoder for de talte stemmer \(5\)/).click();
 	await expect(result.getByText(receipt)).toBeVisible();
+	const download = member.waitForEvent('download');
+	await result.getByRole('link', { name: 'Hent resultatet som CSV (Excel)' }).click();
+	const text = readFileSync((await (await download).path())!, 'utf8');
+	expect(text.startsWith('\uFEFFMetode;Mulighed;Placering;Værdi\r\n')).toBe(true);
+	expect(text).toContain('allocation;Social omsorg;1;0,35\r\n');
 	await expectAccessible(member);
 	await phone.close();
 });
