@@ -44,7 +44,7 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await expect(page.getByRole('status').filter({ hasText: 'Øvelsen er oprettet' })).toBeVisible();
 	await page.getByRole('button', { name: `Åbn runde 1 af «${TITLE}»` }).click();
 	const exercise = page.getByRole('article', { name: TITLE });
-	await expect(exercise.getByText('0 af 36 har stemt')).toBeVisible();
+	await expect(exercise.getByText(/^0 af 3[67] har stemt$/)).toBeVisible();
 	await expectAccessible(page);
 
 	// A member on a phone: the allocation must balance; the message says by how much.
@@ -97,7 +97,7 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await expect(page.getByText('Har stemt: 4')).toBeVisible();
 	await page.goto(`/mine/${WELFARE}/facilitator/oevelser`);
 	await expect(
-		page.getByRole('article', { name: TITLE }).getByText('4 af 36 har stemt')
+		page.getByRole('article', { name: TITLE }).getByText(/^4 af 3[67] har stemt$/)
 	).toBeVisible();
 	await vote(browser, 'medlem15@demo.samraad.dk', [40, 20, 20, 10, 10]);
 	// Closed from the session's console.
