@@ -9,14 +9,14 @@
  * Prints a Markdown table and writes it into docs/benchmarks.md between its bench:rpc markers.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import * as prettier from 'prettier';
+import { writeBenchmarkSection } from './benchmarks-doc.mjs';
 import WebSocket from 'ws';
 import { signAnonKey, signJwt } from '../src/lib/server/auth/jwt';
 import { migrate } from '../src/lib/server/db/migrate';
@@ -330,15 +330,7 @@ rows of one run, and rerun before drawing conclusions from small differences.
 <!-- bench:rpc:end -->`;
 
 	console.log(`\n${table}\n\n${memoryTable}\n`);
-	const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
-	const marked = /<!-- bench:rpc:start -->[\s\S]*<!-- bench:rpc:end -->/;
-	const doc = marked.test(existing)
-		? existing.replace(marked, () => section)
-		: `${existing.trim() || '# Benchmarks\n\nEach `npm run bench:<name>` rewrites its own section of this file.'}\n\n${section}\n`;
-	// Formatted as the repository's prettier check expects.
-	const options = (await prettier.resolveConfig(docPath)) ?? {};
-	writeFileSync(docPath, await prettier.format(doc, { ...options, filepath: docPath }));
-	console.log(`Wrote ${docPath}`);
+	await writeBenchmarkSection(docPath, 'rpc', section);
 }
 
 const targetIndex = process.argv.indexOf('--target');

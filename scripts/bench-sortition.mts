@@ -11,13 +11,13 @@
  * into docs/benchmarks.md between its bench:sortition markers.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import Papa from 'papaparse';
-import * as prettier from 'prettier';
+import { writeBenchmarkSection } from './benchmarks-doc.mjs';
 import { estimateLegacyProbabilities, seededRandom } from '../src/lib/sortition/legacy';
 import { leximinWithDetails } from '../src/lib/sortition/leximin';
 import { selectionProbabilities, summarize } from '../src/lib/sortition/stats';
@@ -298,14 +298,7 @@ with the load on the machine (see the load average above); the minimum probabili
 <!-- bench:sortition:end -->`;
 
 	console.log(`\n${table}\n`);
-	const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
-	const marked = /<!-- bench:sortition:start -->[\s\S]*<!-- bench:sortition:end -->/;
-	const doc = marked.test(existing)
-		? existing.replace(marked, () => section)
-		: `${existing.trim() || '# Benchmarks\n\nEach `npm run bench:<name>` rewrites its own section of this file.'}\n\n${section}\n`;
-	const options = (await prettier.resolveConfig(docPath)) ?? {};
-	writeFileSync(docPath, await prettier.format(doc, { ...options, filepath: docPath }));
-	console.log(`Wrote ${docPath}`);
+	await writeBenchmarkSection(docPath, 'sortition', section);
 }
 
 const childIndex = process.argv.indexOf('--child');

@@ -10,11 +10,10 @@
  *
  * Prints a Markdown table and writes it into docs/benchmarks.md between its bench:tables markers.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as prettier from 'prettier';
+import { writeBenchmarkSection } from './benchmarks-doc.mjs';
 import {
 	allocateTables,
 	mixDeviation,
@@ -169,14 +168,7 @@ as every allocation is deterministic for its seed.
 <!-- bench:tables:end -->`;
 
 	console.log(`\n${table}\n\n${verdicts.join('\n')}\n`);
-	const existing = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
-	const marked = /<!-- bench:tables:start -->[\s\S]*<!-- bench:tables:end -->/;
-	const doc = marked.test(existing)
-		? existing.replace(marked, () => section)
-		: `${existing.trim() || '# Benchmarks\n\nEach `npm run bench:<name>` rewrites its own section of this file.'}\n\n${section}\n`;
-	const options = (await prettier.resolveConfig(docPath)) ?? {};
-	writeFileSync(docPath, await prettier.format(doc, { ...options, filepath: docPath }));
-	console.log(`Wrote ${docPath}`);
+	await writeBenchmarkSection(docPath, 'tables', section);
 	if (verdicts.some((verdict) => verdict.includes('NOT'))) process.exitCode = 1;
 }
 
