@@ -494,6 +494,11 @@ begin
   if r.status <> 'open' then
     raise exception 'The round is not open' using errcode = 'P0001', detail = 'round_not_open';
   end if;
+  -- Optionally only those checked in at the exercise's session (a paper ballot is handed in there).
+  if e.only_checked_in and e.session_id is not null and via = 'device' and not exists (
+    select 1 from app.attendance a where a.session_id = e.session_id and a.person_id = voter) then
+    raise exception 'Only members checked in at the session vote' using errcode = 'P0001', detail = 'not_checked_in';
+  end if;
   problem := private.ballot_problem(e.config, content);
   if problem is not null then
     raise exception 'The ballot is not valid: %', problem using errcode = 'P0001', detail = problem;

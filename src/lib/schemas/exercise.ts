@@ -36,12 +36,23 @@ export const exerciseSchema = z
 			.default('100')
 			.refine((value) => /^\d{1,6}$/.test(value) && Number(value) > 0, 'field_whole_number')
 			.transform(Number),
-		statements: z.string().trim().max(5000, 'field_too_long').default('')
+		statements: z.string().trim().max(5000, 'field_too_long').default(''),
+		only_checked_in: z
+			.string()
+			.optional()
+			.transform((value) => value === 'on' || value === 'true')
 	})
 	.superRefine((value, ctx) => {
 		const lines = value.statements.split('\n').filter((line) => line.trim() !== '');
 		if (value.kind === 'statements' && lines.length < 1) {
 			ctx.addIssue({ code: 'custom', path: ['statements'], message: 'field_required' });
+		}
+		if (value.only_checked_in && !value.session_id) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['only_checked_in'],
+				message: 'field_checked_in_session'
+			});
 		}
 		if (lines.some((line) => line.trim().length > 300)) {
 			ctx.addIssue({ code: 'custom', path: ['statements'], message: 'field_too_long' });

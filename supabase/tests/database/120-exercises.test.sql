@@ -2,7 +2,7 @@
 -- changes nothing), ballots the database checks, and secrecy: no role reads a ballot, and once a round
 -- closes no key links a ballot to a person.
 begin;
-select plan(37);
+select plan(40);
 
 -- An allocation of 100 points over two options, one with a locked part.
 create temp table fixture (name text primary key, id uuid);
@@ -107,6 +107,25 @@ select is((select count(*) from private.round_secrets where round_id = (select i
 select tests.act_as('medlem05@demo.samraad.dk');
 select is(tests.error_of($$select api.cast_ballot((select id from fixture where name = 'round1'), pg_temp.ballot(50, 50), gen_random_uuid())$$),
   'P0001 round_not_open', 'no ballot after the round closed');
+
+-- Only those checked in: medlem05 is not checked in at session 4 until the facilitator ticks them.
+select tests.act_as('facilitator@demo.samraad.dk');
+insert into fixture select 'checked', api.save_exercise('a55e0b1e-0000-4000-8000-000000000001', null,
+  '5e000000-0000-4000-8000-000000000004', 'Kun de fremmødte', '', 'approval',
+  '{"kind":"approval","options":["aeldre","skole"],"minApprovals":0,"maxApprovals":null}', '[]', true);
+select api.open_round((select r.id from app.exercise_rounds r where r.exercise_id = (select id from fixture where name = 'checked')));
+select tests.act_as('medlem05@demo.samraad.dk');
+select is(tests.error_of($$select api.cast_ballot((select r.id from app.exercise_rounds r where r.exercise_id = (select id from fixture where name = 'checked')),
+  '{"kind":"approval","approved":["skole"]}', gen_random_uuid())$$), 'P0001 not_checked_in', 'a member not checked in cannot vote in a checked-in-only exercise');
+reset role;
+insert into app.attendance (session_id, person_id, method) values ('5e000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000005', 'list');
+select tests.act_as('medlem05@demo.samraad.dk');
+select is(tests.error_of($$select api.cast_ballot((select r.id from app.exercise_rounds r where r.exercise_id = (select id from fixture where name = 'checked')),
+  '{"kind":"approval","approved":["skole"]}', gen_random_uuid())$$), null, 'once checked in, they vote');
+select tests.act_as('facilitator@demo.samraad.dk');
+select is(tests.error_of($$select api.cast_paper_ballot((select r.id from app.exercise_rounds r where r.exercise_id = (select id from fixture where name = 'checked')),
+  'c0000000-0000-4000-8000-000000000006', '{"kind":"approval","approved":["aeldre"]}', gen_random_uuid())$$), null,
+  'a paper ballot handed in at the session is entered regardless');
 
 select * from finish();
 rollback;

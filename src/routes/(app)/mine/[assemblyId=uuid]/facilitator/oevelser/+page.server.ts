@@ -64,7 +64,7 @@ export const actions = {
 		const form = await request.formData();
 		const parsed = parseForm(exerciseSchema, form);
 		if (!parsed.ok) return fail(400, { form: 'create', ...parsed.failure.data });
-		const { kind, total, statements, ...rest } = parsed.data;
+		const { kind, total, statements, only_checked_in, ...rest } = parsed.data;
 		const setup = buildExercise(kind, assembly.welfare_areas, total, statements);
 		if (validateConfig(setup.config).length > 0) {
 			return fieldFailure('create', formValues(form), 'total', m.exercise_error_config());
@@ -73,7 +73,7 @@ export const actions = {
 			...rest,
 			kind,
 			...setup,
-			only_checked_in: false
+			only_checked_in
 		});
 		return { form: 'create', saved: true };
 	},
