@@ -39,7 +39,7 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await create.getByLabel('Titel').fill(TITLE);
 	await create.getByLabel('Metode').selectOption({ label: 'Budgetfordeling' });
 	await create.getByLabel('Spørgsmålet til medlemmerne').fill('Hvordan skal kommunen prioritere?');
-	await create.getByLabel('Møde').selectOption(SESSION);
+	await create.getByLabel('Møde', { exact: true }).selectOption(SESSION);
 	await create.getByRole('button', { name: 'Opret øvelsen' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Øvelsen er oprettet' })).toBeVisible();
 	await page.getByRole('button', { name: `Åbn runde 1 af «${TITLE}»` }).click();
@@ -100,6 +100,25 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 		page.getByRole('article', { name: TITLE }).getByText(/^4 af 3[67] har stemt$/)
 	).toBeVisible();
 	await vote(browser, 'medlem15@demo.samraad.dk', [40, 20, 20, 10, 10]);
+	// A paper ballot for a member without a device, entered by the facilitator.
+	await page.goto(`/mine/${WELFARE}/oevelser`);
+	await page.getByRole('link', { name: TITLE }).click();
+	await page.waitForLoadState('networkidle');
+	const paper = page.getByRole('region', { name: 'Indtast en papirstemme' });
+	await paper.getByLabel('Social omsorg').fill('35');
+	await paper.getByLabel('Beskæftigelse').fill('15');
+	await paper.getByLabel('Læring').fill('30');
+	await paper.getByLabel('Vækst, Teknik og Fællesskab').fill('10');
+	await paper.getByLabel('Økonomi, Personale og IT').fill('10');
+	await paper.getByRole('button', { name: 'Registrér papirstemmen' }).click();
+	await expect(page.getByText('Vælg det medlem, stemmen er fra.')).toBeVisible();
+	const again = page.getByRole('region', { name: 'Indtast en papirstemme' });
+	await expect(again.getByLabel('Social omsorg')).toHaveValue('35');
+	await again.getByLabel('Medlem').selectOption({ label: 'Mads Christiansen' });
+	await again.getByRole('button', { name: 'Registrér papirstemmen' }).click();
+	await expect(page.getByText(/Papirstemmen er registreret kl\. \d\d\.\d\d\./)).toBeVisible();
+	await expectAccessible(page);
+
 	// Closed from the session's console.
 	await page.goto(`/mine/${WELFARE}/facilitator/moeder/${SESSION}/konsol`);
 	await page.getByRole('button', { name: `Luk runde 1 af «${TITLE}» og tæl op` }).click();
@@ -112,9 +131,9 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await member.goto(`/mine/${WELFARE}/oevelser`);
 	await member.getByRole('link', { name: TITLE }).click();
 	const result = member.getByRole('region', { name: 'Resultat af runde 1' });
-	await expect(result.getByText('5 stemmer talt (0 på papir)')).toBeVisible();
+	await expect(result.getByText('6 stemmer talt (1 på papir)')).toBeVisible();
 	await expect(result.getByRole('row', { name: /Social omsorg/ })).toContainText('35');
-	await result.getByText(/Kvitteringskoder for de talte stemmer \(5\)/).click();
+	await result.getByText(/Kvitteringskoder for de talte stemmer \(6\)/).click();
 	await expect(result.getByText(receipt)).toBeVisible();
 	const download = member.waitForEvent('download');
 	await result.getByRole('link', { name: 'Hent resultatet som CSV (Excel)' }).click();

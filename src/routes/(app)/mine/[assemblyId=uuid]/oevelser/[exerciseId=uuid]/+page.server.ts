@@ -4,9 +4,11 @@ import { ballotFromForm, formFromBallot } from '$lib/exercise-form';
 import { formValues } from '$lib/forms';
 import { issueMessage } from '$lib/exercise-messages';
 import { ApiError } from '$lib/server/api';
+import { assemblyPeople } from '$lib/server/assemblies';
 import {
 	assemblyExercises,
 	castBallot,
+	castPaperBallot,
 	myBallot,
 	roundProgress,
 	roundResults
@@ -29,20 +31,26 @@ export const load = (async ({ params, locals }) => {
 	const exercise = await exerciseFor(locals, params.assemblyId, params.exerciseId);
 	const open = exercise.rounds.find((round) => round.status === 'open') ?? null;
 	const isMember = assembly.my_roles.includes('member');
-	const [mine, progress, results] = await Promise.all([
+	const isOrganiser = assembly.my_roles.some((role) => role === 'facilitator' || role === 'admin');
+	const [mine, progress, results, people] = await Promise.all([
 		open && isMember ? myBallot(locals.supabase, open.id) : null,
 		open ? roundProgress(locals.supabase, open.id) : null,
 		Promise.all(
 			exercise.rounds
 				.filter((round) => round.status === 'closed' || round.status === 'published')
 				.map(async (round) => ({ round, result: await roundResults(locals.supabase, round.id) }))
-		)
+		),
+		open && isOrganiser ? assemblyPeople(locals.supabase, params.assemblyId) : []
 	]);
 	return {
 		assembly,
 		exercise,
 		open,
 		isMember,
+		// For a facilitator entering paper ballots: the members, by name only.
+		members: people
+			.filter((person) => person.roles.includes('member'))
+			.map((person) => ({ id: person.person_id, name: person.full_name })),
 		mine: mine ? { receipt_code: mine.receipt_code, cast_at: mine.cast_at } : null,
 		values: formFromBallot(exercise.config, mine?.content ?? null),
 		progress,
@@ -52,42 +60,53 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
+/** Reads, checks and casts a ballot from the form: the member's own, or a paper ballot for one. */
+async function cast(
+	locals: App.Locals,
+	params: { assemblyId: string; exerciseId: string },
+	request: Request,
+	paper: boolean
+) {
+	const formName = paper ? 'paper' : 'vote';
+	const exercise = await exerciseFor(locals, params.assemblyId, params.exerciseId);
+	const open = exercise.rounds.find((round) => round.status === 'open');
+	const form = await request.formData();
+	const values = formValues(form);
+	const refuse = (errors: Record<string, string>) => fail(400, { form: formName, values, errors });
+	if (!open) return refuse({ _form: issueMessage({ key: 'round_not_open' }) });
+	const personId = String(form.get('person_id') ?? '');
+	if (paper && !/^[0-9a-f-]{36}$/.test(personId)) {
+		return refuse({ person_id: issueMessage({ key: 'paper_person_missing' }) });
+	}
+	const ballot = ballotFromForm(exercise.config, form);
+	const issues: BallotIssue[] = validateBallot(exercise.config, ballot);
+	if (issues.length > 0) {
+		const errors: Record<string, string> = {};
+		for (const issue of issues) errors[issue.optionId ?? '_form'] ??= issueMessage(issue);
+		return refuse(errors);
+	}
+	const given = String(form.get('idempotency_key') ?? '');
+	const key = /^[0-9a-f-]{36}$/.test(given) ? given : crypto.randomUUID();
+	try {
+		const receipt = paper
+			? await castPaperBallot(locals.supabase, open.id, personId, ballot, key)
+			: await castBallot(locals.supabase, open.id, ballot, key);
+		return paper ? { form: formName, paper: receipt } : { form: formName, receipt };
+	} catch (err) {
+		if (err instanceof ApiError && (err.code === 'P0001' || err.code === '42501')) {
+			return refuse({ _form: issueMessage({ key: err.details ?? 'round_not_open' }) });
+		}
+		throw err;
+	}
+}
+
 export const actions = {
 	vote: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['member']);
-		const exercise = await exerciseFor(locals, params.assemblyId, params.exerciseId);
-		const open = exercise.rounds.find((round) => round.status === 'open');
-		const form = await request.formData();
-		const values = formValues(form);
-		if (!open)
-			return fail(400, { values, errors: { _form: issueMessage({ key: 'round_not_open' }) } });
-		const ballot = ballotFromForm(exercise.config, form);
-		const issues: BallotIssue[] = validateBallot(exercise.config, ballot);
-		if (issues.length > 0) {
-			const errors: Record<string, string> = {};
-			for (const issue of issues) {
-				const field = issue.optionId ?? '_form';
-				errors[field] ??= issueMessage(issue);
-			}
-			return fail(400, { values, errors });
-		}
-		const key = String(form.get('idempotency_key') ?? '');
-		try {
-			const receipt = await castBallot(
-				locals.supabase,
-				open.id,
-				ballot,
-				/^[0-9a-f-]{36}$/.test(key) ? key : crypto.randomUUID()
-			);
-			return { receipt };
-		} catch (err) {
-			if (err instanceof ApiError && (err.code === 'P0001' || err.code === '42501')) {
-				return fail(400, {
-					values,
-					errors: { _form: issueMessage({ key: (err.details ?? 'round_not_open') as never }) }
-				});
-			}
-			throw err;
-		}
+		return cast(locals, params, request, false);
+	},
+	paper: async ({ params, request, locals }) => {
+		await requireRole(params.assemblyId, ['facilitator', 'admin']);
+		return cast(locals, params, request, true);
 	}
 } satisfies Actions;
