@@ -289,3 +289,97 @@ where (i + k) % 7 <> 0 and not (i % 12 = 0 and k = 3);
 insert into app.absence_reports (session_id, person_id, reason, reported_at) values
   ('5e000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000012', 'Aftenvagt på arbejdet', '2026-11-20 08:15+01'),
   ('5e000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000030', '', '2026-11-22 19:40+01');
+
+-- === A handed-over assembly (recommendations core) ===
+-- A finished public assembly whose recommendations were adopted, frozen and handed over on
+-- 20 August 2026, so the council's 3-month round fell due on 20 November 2026. It shows the
+-- accountability side of the platform; its people are its own, so the welfare assembly's demo
+-- logins see only what they saw before.
+insert into app.assemblies (
+  id, title, charge, municipality, phase, is_public,
+  preparation_starts_on, recruitment_opens_on, registration_closes_on,
+  first_session_on, last_session_on, handover_on, evaluation_on
+) values (
+  'a55e0b1e-0000-4000-8000-000000000003',
+  'Borgersamlingen om klima og natur 2025–26',
+  'Byrådet bad borgersamlingen om anbefalinger til, hvordan kommunen når en CO₂-reduktion på 70 % i 2030 og samtidig skaber mere og bedre natur — og hvilke midler i budgettet der skal prioriteres til det. Byrådet redegør for, hvordan hver anbefaling følges, inden for 3 og 12 måneder efter overleveringen og ved evalueringen.',
+  'Hedensted Kommune',
+  'follow_up',
+  true,
+  '2025-09-01', '2025-11-03', '2025-12-05', '2026-02-07', '2026-06-13', '2026-08-20', '2027-09-01'
+);
+
+insert into app.welfare_areas (id, assembly_id, position, name, description, budget_mio) values
+  ('a4ea0000-0000-4000-8000-000000000031', 'a55e0b1e-0000-4000-8000-000000000003', 1, 'Vækst, Teknik og Fællesskab',
+   'Veje, kollektiv trafik, natur, affald og forsyning.', 312.6),
+  ('a4ea0000-0000-4000-8000-000000000032', 'a55e0b1e-0000-4000-8000-000000000003', 2, 'Læring',
+   'Skoler og dagtilbud, herunder bygninger og madordninger.', 1096.8),
+  ('a4ea0000-0000-4000-8000-000000000033', 'a55e0b1e-0000-4000-8000-000000000003', 3, 'Økonomi, Personale og IT',
+   'Kommunens egne bygninger, indkøb og bilpark.', 268.4);
+
+insert into app.people (id, full_name, email) values
+  ('b0000000-0000-4000-8000-000000000031', 'Karen Holm', 'klima-admin@demo.samraad.dk'),
+  ('b0000000-0000-4000-8000-000000000032', 'Peter Dahl', 'klima-byraad@demo.samraad.dk'),
+  ('b0000000-0000-4000-8000-000000000033', 'Ida Winther', 'klima-facilitator@demo.samraad.dk');
+insert into app.people (id, full_name, email)
+select ('c0000000-0000-4000-8000-0000000003' || lpad(i::text, 2, '0'))::uuid,
+  (array['Birgit', 'Ole', 'Fatima', 'Mads', 'Lene', 'Ahmed', 'Trine', 'Søren', 'Yasmin', 'Erik', 'Hanne', 'Kasper'])[i] || ' ' ||
+  (array['Nielsen', 'Jensen', 'Ali', 'Madsen', 'Kjær', 'Hussein', 'Berg', 'Poulsen', 'Larsen', 'Møller', 'Thomsen', 'Krog'])[i],
+  'klima' || lpad(i::text, 2, '0') || '@demo.samraad.dk'
+from generate_series(1, 12) as i;
+
+insert into app.role_assignments (assembly_id, person_id, role) values
+  ('a55e0b1e-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000031', 'admin'),
+  ('a55e0b1e-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000032', 'council'),
+  ('a55e0b1e-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000033', 'facilitator');
+insert into app.role_assignments (assembly_id, person_id, role)
+select 'a55e0b1e-0000-4000-8000-000000000003', ('c0000000-0000-4000-8000-0000000003' || lpad(i::text, 2, '0'))::uuid, 'member'
+from generate_series(1, 12) as i;
+
+insert into app.working_groups (id, assembly_id, name, welfare_area_id) values
+  ('96000000-0000-4000-8000-000000000031', 'a55e0b1e-0000-4000-8000-000000000003', 'Transport og energi', 'a4ea0000-0000-4000-8000-000000000031'),
+  ('96000000-0000-4000-8000-000000000032', 'a55e0b1e-0000-4000-8000-000000000003', 'Natur og kommunens egne bygninger', 'a4ea0000-0000-4000-8000-000000000033');
+insert into app.working_group_members (working_group_id, person_id)
+select case when i <= 6 then '96000000-0000-4000-8000-000000000031'::uuid else '96000000-0000-4000-8000-000000000032'::uuid end,
+  ('c0000000-0000-4000-8000-0000000003' || lpad(i::text, 2, '0'))::uuid
+from generate_series(1, 12) as i;
+
+insert into app.recommendations (id, assembly_id, working_group_id, number, kind, status) values
+  ('7ec00000-0000-4000-8000-000000000031', 'a55e0b1e-0000-4000-8000-000000000003', '96000000-0000-4000-8000-000000000031', 1, 'recommendation', 'adopted'),
+  ('7ec00000-0000-4000-8000-000000000032', 'a55e0b1e-0000-4000-8000-000000000003', '96000000-0000-4000-8000-000000000031', 2, 'recommendation', 'adopted'),
+  ('7ec00000-0000-4000-8000-000000000033', 'a55e0b1e-0000-4000-8000-000000000003', '96000000-0000-4000-8000-000000000032', 3, 'recommendation', 'adopted'),
+  ('7ec00000-0000-4000-8000-000000000034', 'a55e0b1e-0000-4000-8000-000000000003', '96000000-0000-4000-8000-000000000032', 4, 'method', 'adopted');
+
+insert into app.recommendation_versions (recommendation_id, version, title, body_md, rationale_md, welfare_area_ids, amount_mio, criteria, author_person_id, created_at) values
+  ('7ec00000-0000-4000-8000-000000000031', 1, 'Flere busser i landdistrikterne',
+   'Kommunen bør oprette flextrafik og to nye buslinjer mellem landsbyerne og stationsbyerne.',
+   'Mange i landdistrikterne har kun bilen.', '{a4ea0000-0000-4000-8000-000000000031}', 4.0, '[]',
+   'c0000000-0000-4000-8000-000000000301', '2026-04-18 19:00+02'),
+  ('7ec00000-0000-4000-8000-000000000031', 2, 'Bedre kollektiv trafik i landdistrikterne',
+   E'Kommunen bør oprette flextrafik i hele kommunen og to nye buslinjer mellem landsbyerne og stationsbyerne, med afgang mindst hver time i dagtimerne.\n\nFinansieringen skal findes inden for **Vækst, Teknik og Fællesskab** ved at udskyde asfaltprojekter.',
+   'Mange i landdistrikterne har kun bilen, og transport står for en tredjedel af kommunens udledning.', '{a4ea0000-0000-4000-8000-000000000031}', 4.5, '[]',
+   'c0000000-0000-4000-8000-000000000302', '2026-05-09 20:30+02'),
+  ('7ec00000-0000-4000-8000-000000000032', 1, 'Solceller på alle kommunale tage',
+   'Alle egnede kommunale bygninger skal have solceller inden udgangen af 2028. Investeringen tjener sig hjem på under 10 år.',
+   'Kommunen kan gå foran og spare på elregningen.', '{a4ea0000-0000-4000-8000-000000000033}', -1.2, '[]',
+   'c0000000-0000-4000-8000-000000000303', '2026-05-09 20:40+02'),
+  ('7ec00000-0000-4000-8000-000000000033', 1, 'Mere vild natur på kommunens arealer',
+   'Kommunens grønne arealer skal drives med færre slåninger, og 10 % af arealerne skal udlægges til vild natur inden 2027.',
+   'Det giver mere biodiversitet og sparer driftsudgifter.', '{a4ea0000-0000-4000-8000-000000000031}', -0.4, '[]',
+   'c0000000-0000-4000-8000-000000000307', '2026-05-23 18:10+02'),
+  ('7ec00000-0000-4000-8000-000000000034', 1, 'Sådan prioriterer kommunen klimatiltag',
+   'Når kommunen vælger mellem klimatiltag, bør den vægte disse kriterier.',
+   'Panelet ønsker en gennemsigtig metode, som byrådet kan bruge år efter år.', '{}', null,
+   '[{"name": "CO₂-reduktion pr. krone", "weight": 40}, {"name": "Gavn for borgere i landdistrikterne", "weight": 25}, {"name": "Biodiversitet", "weight": 20}, {"name": "Hvor hurtigt det virker", "weight": 15}]',
+   'c0000000-0000-4000-8000-000000000308', '2026-05-23 18:30+02');
+
+-- Adopted on 13 June 2026, frozen with the hash of the adopted version; handed over on 20 August.
+update app.recommendations r set
+  frozen_version = v.version,
+  frozen_at = '2026-06-13 15:00+02',
+  frozen_sha256 = private.recommendation_sha256(v.title, v.body_md)
+from (select distinct on (recommendation_id) recommendation_id, version, title, body_md
+      from app.recommendation_versions order by recommendation_id, version desc) v
+where v.recommendation_id = r.id and r.assembly_id = 'a55e0b1e-0000-4000-8000-000000000003';
+update app.recommendations set handed_over_at = '2026-08-20 10:00+02'
+where assembly_id = 'a55e0b1e-0000-4000-8000-000000000003';

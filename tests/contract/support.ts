@@ -19,6 +19,7 @@ export const origin = 'http://samraad.test';
 export const seed = {
 	publicAssembly: 'a55e0b1e-0000-4000-8000-000000000001',
 	privateAssembly: 'a55e0b1e-0000-4000-8000-000000000002',
+	handedOverAssembly: 'a55e0b1e-0000-4000-8000-000000000003',
 	admin: 'admin@demo.samraad.dk',
 	facilitator: 'facilitator@demo.samraad.dk',
 	member: 'medlem01@demo.samraad.dk',

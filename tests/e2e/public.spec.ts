@@ -84,7 +84,9 @@ test('an anonymous RPC call to a protected function is refused with 401', async 
 	expect(await response.json()).toMatchObject({ code: '42501' });
 	const open = await request.post('/rest/v1/rpc/list_assemblies', { data: {} });
 	expect(open.status()).toBe(200);
-	expect(await open.json()).toEqual([expect.objectContaining({ id: WELFARE })]);
+	const listed = await open.json();
+	expect(listed).toContainEqual(expect.objectContaining({ id: WELFARE, is_public: true }));
+	expect(listed.every((assembly: { is_public: boolean }) => assembly.is_public)).toBe(true);
 });
 
 test('the public reads the representativeness report as a chart with the same numbers in a table', async ({

@@ -1,12 +1,13 @@
 -- app.assemblies: who reads which assemblies, and who may create, change and delete them.
--- Assembly 1 (…0001) is public with the seeded roles; assembly 2 (…0002) is not public.
+-- Assembly 1 (…0001) is public with the seeded roles; assembly 2 (…0002) is not public; assembly 3
+-- (…0003, handed over) is public with people of its own.
 begin;
 select plan(25);
 
 -- anon -------------------------------------------------------------------------------------------
 select tests.act_as(null);
-select results_eq($$select id from app.assemblies$$, array['a55e0b1e-0000-4000-8000-000000000001']::uuid[],
-  'anon reads only the public assembly');
+select results_eq($$select id from app.assemblies order by id$$, array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000003']::uuid[],
+  'anon reads only the public assemblies');
 select throws_ok($$insert into app.assemblies (title, municipality) values ('Ny borgersamling', 'Vejle Kommune')$$,
   '42501', null, 'anon cannot create an assembly');
 select throws_ok($$update app.assemblies set title = 'Overtaget'$$,
@@ -14,8 +15,8 @@ select throws_ok($$update app.assemblies set title = 'Overtaget'$$,
 
 -- member of assembly 1 ---------------------------------------------------------------------------
 select tests.act_as('medlem01@demo.samraad.dk');
-select results_eq($$select id from app.assemblies$$, array['a55e0b1e-0000-4000-8000-000000000001']::uuid[],
-  'a member reads their assembly and not the non-public assembly 2');
+select results_eq($$select id from app.assemblies order by id$$, array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000003']::uuid[],
+  'a member reads their assembly and the public assembly 3, not the non-public assembly 2');
 select is(tests.affected($$update app.assemblies set title = 'Overtaget' where id = 'a55e0b1e-0000-4000-8000-000000000001'$$),
   0::bigint, 'a member cannot update their assembly');
 select is(tests.affected($$delete from app.assemblies where id = 'a55e0b1e-0000-4000-8000-000000000001'$$),
@@ -35,14 +36,14 @@ select is(tests.affected($$update app.assemblies set phase = 'concluded' where i
 -- outsider: member of assembly 2 -----------------------------------------------------------------
 select tests.act_as('dagtilbud01@demo.samraad.dk');
 select results_eq($$select id from app.assemblies order by id$$,
-  array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002']::uuid[],
-  'a member of assembly 2 reads it, and assembly 1 because it is public');
+  array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002', 'a55e0b1e-0000-4000-8000-000000000003']::uuid[],
+  'a member of assembly 2 reads it, and assemblies 1 and 3 because they are public');
 select is(tests.affected($$update app.assemblies set title = 'Overtaget'$$),
   0::bigint, 'a member of assembly 2 can update neither assembly');
 
 -- administrator of assembly 1 --------------------------------------------------------------------
 select tests.act_as('admin@demo.samraad.dk');
-select results_eq($$select id from app.assemblies$$, array['a55e0b1e-0000-4000-8000-000000000001']::uuid[],
+select results_eq($$select id from app.assemblies order by id$$, array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000003']::uuid[],
   'the administrator of assembly 1 does not read the non-public assembly 2');
 select is(tests.affected($$update app.assemblies set charge = 'Nyt kommissorium' where id = 'a55e0b1e-0000-4000-8000-000000000001'$$),
   1::bigint, 'the administrator updates their assembly');
@@ -65,16 +66,16 @@ select is(tests.affected($$update app.assemblies set phase = 'concluded' where i
 -- platform administrator -------------------------------------------------------------------------
 select tests.act_as('platform@demo.samraad.dk', true);
 select results_eq($$select id from app.assemblies order by id$$,
-  array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002']::uuid[],
+  array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002', 'a55e0b1e-0000-4000-8000-000000000003']::uuid[],
   'a platform administrator reads every assembly');
 select lives_ok($$insert into app.assemblies (id, title, municipality) values ('a55e0b1e-0000-4000-8000-0000000000ff', 'Ny borgersamling', 'Vejle Kommune')$$,
   'a platform administrator creates an assembly');
 select is(tests.affected($$delete from app.assemblies where id = 'a55e0b1e-0000-4000-8000-0000000000ff'$$),
   1::bigint, 'a platform administrator deletes an assembly');
 
--- Visibility follows is_public: once assembly 1 is not public, only its own people read it ----------
+-- Visibility follows is_public: once assemblies 1 and 3 are not public, only their own people read them
 reset role;
-update app.assemblies set is_public = false where id = 'a55e0b1e-0000-4000-8000-000000000001';
+update app.assemblies set is_public = false where id in ('a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000003');
 select tests.act_as(null);
 select is_empty($$select id from app.assemblies$$, 'anon reads no assembly when none is public');
 select tests.act_as('dagtilbud01@demo.samraad.dk');

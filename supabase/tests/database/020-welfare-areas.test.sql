@@ -12,7 +12,7 @@ $$;
 -- anon -------------------------------------------------------------------------------------------
 select tests.act_as(null);
 select results_eq($$select * from pg_temp.areas_seen()$$,
-  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 5::bigint)$$,
+  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 5::bigint), ('a55e0b1e-0000-4000-8000-000000000003'::uuid, 3::bigint)$$,
   'anon reads the five welfare areas of the public assembly only');
 select throws_ok($$insert into app.welfare_areas (assembly_id, name, budget_mio) values ('a55e0b1e-0000-4000-8000-000000000001', 'Nyt område', 1)$$,
   '42501', null, 'anon cannot add a welfare area');
@@ -20,7 +20,7 @@ select throws_ok($$insert into app.welfare_areas (assembly_id, name, budget_mio)
 -- member of assembly 1 ---------------------------------------------------------------------------
 select tests.act_as('medlem01@demo.samraad.dk');
 select results_eq($$select * from pg_temp.areas_seen()$$,
-  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 5::bigint)$$,
+  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 5::bigint), ('a55e0b1e-0000-4000-8000-000000000003'::uuid, 3::bigint)$$,
   'a member reads the welfare areas of their assembly only');
 select is(tests.affected($$update app.welfare_areas set budget_mio = 0 where assembly_id = 'a55e0b1e-0000-4000-8000-000000000001'$$),
   0::bigint, 'a member cannot change welfare areas');
@@ -40,7 +40,7 @@ select is(tests.affected($$update app.welfare_areas set budget_mio = 0 where ass
 -- outsider: member of assembly 2 -----------------------------------------------------------------
 select tests.act_as('dagtilbud01@demo.samraad.dk');
 select results_eq($$select * from pg_temp.areas_seen()$$,
-  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 5::bigint), ('a55e0b1e-0000-4000-8000-000000000002'::uuid, 1::bigint)$$,
+  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 5::bigint), ('a55e0b1e-0000-4000-8000-000000000002'::uuid, 1::bigint), ('a55e0b1e-0000-4000-8000-000000000003'::uuid, 3::bigint)$$,
   'a member of assembly 2 reads its area and those of the public assembly 1');
 select is(tests.affected($$update app.welfare_areas set budget_mio = 0$$),
   0::bigint, 'a member of assembly 2 cannot change any welfare area');
@@ -48,7 +48,7 @@ select is(tests.affected($$update app.welfare_areas set budget_mio = 0$$),
 -- administrator of assembly 1 --------------------------------------------------------------------
 select tests.act_as('admin@demo.samraad.dk');
 select results_eq($$select * from pg_temp.areas_seen()$$,
-  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 5::bigint)$$,
+  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 5::bigint), ('a55e0b1e-0000-4000-8000-000000000003'::uuid, 3::bigint)$$,
   'the administrator of assembly 1 reads none of the areas of the non-public assembly 2');
 select is(tests.affected($$update app.welfare_areas set budget_mio = 1200 where assembly_id = 'a55e0b1e-0000-4000-8000-000000000001' and name = 'Social omsorg'$$),
   1::bigint, 'the administrator changes a welfare area of their assembly');
@@ -77,7 +77,7 @@ select is(tests.affected($$update app.welfare_areas set budget_mio = 420 where a
 
 -- Once assembly 1 is not public, anon reads none of its areas ------------------------------------
 reset role;
-update app.assemblies set is_public = false where id = 'a55e0b1e-0000-4000-8000-000000000001';
+update app.assemblies set is_public = false where id in ('a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000003');
 select tests.act_as(null);
 select is_empty($$select * from app.welfare_areas$$, 'anon reads no welfare areas of a non-public assembly');
 

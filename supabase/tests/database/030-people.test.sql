@@ -68,8 +68,8 @@ select results_eq($$select id from app.people order by id$$,
 
 -- platform administrator -------------------------------------------------------------------------
 select tests.act_as('platform@demo.samraad.dk', true);
-select results_eq($$select count(*) from app.people$$, array[46::bigint],
-  'a platform administrator reads everyone (45 seeded and the one just added)');
+select results_eq($$select count(*) from app.people$$, array[61::bigint],
+  'a platform administrator reads everyone (60 seeded and the one just added)');
 select is(tests.affected($$delete from app.people where id = 'e0000000-0000-4000-8000-000000000001'$$),
   1::bigint, 'a platform administrator deletes a person');
 

@@ -73,7 +73,7 @@ select results_eq($$select * from pg_temp.roles_seen()$$,
   'the administrator of assembly 2 reads its four roles only');
 select tests.act_as('platform@demo.samraad.dk', true);
 select results_eq($$select * from pg_temp.roles_seen()$$,
-  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 41::bigint), ('a55e0b1e-0000-4000-8000-000000000002'::uuid, 4::bigint)$$,
+  $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, 41::bigint), ('a55e0b1e-0000-4000-8000-000000000002'::uuid, 4::bigint), ('a55e0b1e-0000-4000-8000-000000000003'::uuid, 15::bigint)$$,
   'a platform administrator reads every role');
 
 select * from finish();

@@ -11,13 +11,13 @@ select results_eq($$select id, roles::text[] from api.my_assemblies()$$,
   $$values ('a55e0b1e-0000-4000-8000-000000000001'::uuid, array['member'])$$,
   'my_assemblies lists a member''s assembly with their role');
 select tests.act_as(null);
-select results_eq($$select id from api.list_assemblies()$$, array['a55e0b1e-0000-4000-8000-000000000001']::uuid[],
-  'list_assemblies gives anon the public assembly only');
+select results_eq($$select id from api.list_assemblies() order by id$$, array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000003']::uuid[],
+  'list_assemblies gives anon the public assemblies only');
 select throws_ok($$select * from api.my_assemblies()$$, '42501', null, 'anon cannot call my_assemblies');
 select tests.act_as('dagtilbud01@demo.samraad.dk');
 select results_eq($$select id from api.list_assemblies() order by id$$,
-  array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002']::uuid[],
-  'list_assemblies gives the outsider their own assembly and the public one');
+  array['a55e0b1e-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000002', 'a55e0b1e-0000-4000-8000-000000000003']::uuid[],
+  'list_assemblies gives the outsider their own assembly and the public ones');
 
 -- get_assembly -----------------------------------------------------------------------------------
 select tests.act_as(null);
