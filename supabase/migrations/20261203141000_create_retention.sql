@@ -273,7 +273,7 @@ alter table app.deletion_requests enable row level security;
 grant select on app.deletion_requests to authenticated;
 grant all on app.deletion_requests to service_role;
 
-create policy "People read their own deletion requests, administrators their people''s" on app.deletion_requests
+create policy "People and their administrators read deletion requests" on app.deletion_requests
   for select to authenticated using (
     person_id in (select private.my_person_ids())
     or person_id in (select private.people_i_manage('{admin}'))
