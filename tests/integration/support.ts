@@ -90,3 +90,21 @@ export async function scratchPglite(seed = true): Promise<Scratch> {
 		}
 	};
 }
+
+/** Rows in every table of the app's schemas, by `schema.table`. */
+export async function rowCounts(db: Database): Promise<Record<string, number>> {
+	const { rows } = await db.query<{ name: string }>(
+		`select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+		  where c.relkind in ('r', 'p') and n.nspname in ('app', 'auth', 'private', 'supabase_migrations')
+		  order by 1`
+	);
+	const counts: Record<string, number> = {};
+	for (const { name } of rows) {
+		const [schema, table] = name.split('.');
+		const result = await db.query<{ n: string | number }>(
+			`select count(*)::int as n from "${schema}"."${table}"`
+		);
+		counts[name] = Number(result.rows[0]!.n);
+	}
+	return counts;
+}
