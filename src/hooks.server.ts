@@ -6,6 +6,8 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { authFor } from '$lib/server/auth/port';
 import { dispatchMail } from '$lib/server/mail/outbox';
 import { startRuntime, stopRuntime, supabaseFor } from '$lib/server/runtime';
+import { runRetentionNow } from '$lib/server/trust/scheduled';
+import { scheduleRetention } from '$lib/server/trust/retention';
 
 export const init: ServerInit = async () => {
 	const rt = await startRuntime({ ...env, ...publicEnv });
@@ -14,8 +16,11 @@ export const init: ServerInit = async () => {
 	const outbox = setInterval(() => void dispatchMail(), 60_000);
 	outbox.unref();
 	void dispatchMail();
+	// Personal data whose retention has expired: deleted a minute after start and then daily.
+	const stopRetention = scheduleRetention(runRetentionNow);
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(outbox);
+		stopRetention();
 		void stopRuntime();
 	});
 };

@@ -4,9 +4,10 @@ import type { Database } from '../db/types';
 export type RetentionCounts = Record<string, number>;
 
 /**
- * Runs the retention rules (private.retention_rules) in one transaction, with `now` as the clock,
- * then vacuums so the deleted rows' space is reclaimed and reused. Must run as the database owner
- * (the server's own connection, or `npm run retention`).
+ * Runs the retention rules (private.retention_rules) in one transaction, with `now` as the clock.
+ * When anything was deleted, the tables it touched are rewritten (VACUUM FULL), so the deleted rows'
+ * bytes leave the table files too, not only the tables' visible content. Must run as the database
+ * owner (the server's own connection, or `npm run retention`).
  */
 export async function runRetention(db: Database, now: Date = new Date()): Promise<RetentionCounts> {
 	const counts = await db.transaction(async (tx) => {
@@ -18,7 +19,13 @@ export async function runRetention(db: Database, now: Date = new Date()): Promis
 		return typeof value === 'string' ? (JSON.parse(value) as RetentionCounts) : value;
 	});
 	if (Object.values(counts).some((n) => n > 0)) {
-		await db.exec('vacuum');
+		const { rows } = await db.query<{ name: string }>(
+			`select distinct t.name from (
+			   select table_name as name from private.retention_rules
+			   union all select unnest(array['app.registration_answers', 'app.absence_reports', 'app.calendar_feeds'])) t
+			 where to_regclass(t.name) is not null order by 1`
+		);
+		await db.exec(`vacuum full ${rows.map((row) => row.name).join(', ')}`);
 	}
 	return counts;
 }
