@@ -69,3 +69,33 @@ test('a member downloads their data and asks for deletion; the administrator car
 	await admin.goto(`/mine/${KLIMA}/admin`);
 	await expect(admin.getByText(address)).toHaveCount(0);
 });
+
+test('without JavaScript a member asks for deletion; the missing tick is explained beside the box', async ({
+	browser
+}) => {
+	const address = `uden-js-${Date.now()}@example.dk`;
+	const admin = await (await browser.newContext()).newPage();
+	await signInOnce(admin, 'klima-admin@demo.samraad.dk');
+	await admin.goto(`/mine/${KLIMA}/admin`);
+	await admin.getByLabel('Fulde navn').fill('Uden Javascript');
+	await admin.getByLabel('E-mailadresse').fill(address);
+	await admin.getByRole('button', { name: 'Tilføj', exact: true }).click();
+	await expect(admin.getByText('Uden Javascript er tilføjet.')).toBeVisible();
+
+	const member = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signIn(member, address);
+	await member.goto('/mine/persondata');
+	await member.getByRole('button', { name: 'Bed om sletning' }).click();
+	const box = member.getByLabel('Jeg forstår, at mine oplysninger slettes');
+	await expect(box).toHaveAttribute('aria-invalid', 'true');
+	await expect(member.locator('#confirm-error')).toHaveText(
+		'Sæt flueben for at bekræfte, at du vil have dine oplysninger slettet.'
+	);
+	await box.check();
+	await member.getByRole('button', { name: 'Bed om sletning' }).click();
+	await expect(member.getByRole('status')).toContainText('Sekretariatet sletter dine oplysninger');
+	// Reloading shows the request is recorded, not a form to send it again.
+	await member.goto('/mine/persondata');
+	await expect(member.getByRole('status')).toContainText('Du bad om sletning');
+	await expect(member.getByRole('button', { name: 'Bed om sletning' })).toHaveCount(0);
+});
