@@ -417,3 +417,16 @@ insert into app.recommendation_versions (recommendation_id, version, title, body
    'Panelet ønsker en metode, der kan bruges igen ved hvert budget.', '{}', null,
    '[{"name": "Gavn for flest børn", "weight": 40}, {"name": "Tidlig indsats", "weight": 35}, {"name": "Pris pr. barn", "weight": 25}]',
    '[]', 'c0000000-0000-4000-8000-000000000007', '2026-11-26 21:30+01');
+-- The handed-over assembly's support votes (counts only) and a minority statement, as recorded
+-- when they were adopted on 13 June 2026.
+insert into app.recommendation_votes (recommendation_id, threshold_pct, base, opened_at, closed_at, support, accept, oppose, adopted) values
+  ('7ec00000-0000-4000-8000-000000000031', 75, 'cast', '2026-06-13 10:30+02', '2026-06-13 11:00+02', 8, 3, 1, true),
+  ('7ec00000-0000-4000-8000-000000000032', 75, 'cast', '2026-06-13 11:00+02', '2026-06-13 11:20+02', 11, 1, 0, true),
+  ('7ec00000-0000-4000-8000-000000000033', 75, 'cast', '2026-06-13 11:20+02', '2026-06-13 11:40+02', 6, 3, 3, true),
+  ('7ec00000-0000-4000-8000-000000000034', 75, 'cast', '2026-06-13 13:00+02', '2026-06-13 13:30+02', 7, 4, 1, true);
+insert into app.minority_statements (id, recommendation_id, author_person_id, body, created_at) values
+  ('a1000000-0000-4000-8000-000000000033', '7ec00000-0000-4000-8000-000000000033', 'c0000000-0000-4000-8000-000000000304',
+   'Vi er enige i mere natur, men færre slåninger må ikke gå ud over legepladser og boldbaner.', '2026-06-13 12:00+02');
+insert into app.minority_statement_signers (statement_id, person_id, signed_at) values
+  ('a1000000-0000-4000-8000-000000000033', 'c0000000-0000-4000-8000-000000000304', '2026-06-13 12:00+02'),
+  ('a1000000-0000-4000-8000-000000000033', 'c0000000-0000-4000-8000-000000000310', '2026-06-13 12:05+02');

@@ -8,13 +8,14 @@ export const AMENDMENT_DECISIONS = ['accept', 'reject', 'plenary'] as const;
 export const CRITERIA_ROWS = 6;
 export const EVIDENCE_ROWS = 3;
 
+// Browsers submit a textarea's line breaks as CRLF; the text is stored (and hashed) with LF.
+const lf = () => z.string().overwrite((value) => value.replace(/\r\n?/g, '\n'));
 const text = (min: number, max: number) =>
-	z
-		.string()
+	lf()
 		.trim()
 		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
 		.max(max, 'field_too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'field_too_long').default('');
+const optionalText = (max: number) => lf().trim().max(max, 'field_too_long').default('');
 const wholeNumber = z
 	.string()
 	.trim()
