@@ -12,8 +12,8 @@ const PARAGRAPH_1 = 'Kommunen bør ansætte 20 flere hjemmehjælpere.';
 const PARAGRAPH_2 = 'Det betales af besparelser på administration.';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-async function as(browser: Browser, address: string): Promise<Page> {
-	const context = await browser.newContext();
+async function as(browser: Browser, address: string, javaScriptEnabled = true): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
 	await signInOnce(page, address);
 	return page;
@@ -141,6 +141,22 @@ test('a member proposes an amendment to a paragraph; the working group accepts i
 	const text = group.getByRole('article', { name: 'Anbefalingens tekst' });
 	await expect(text).toContainText('og færre konsulenter');
 	await expect(group.getByText(/version 4 af Louise Mikkelsen/)).toBeVisible();
+
+	// A comment thread: the proposer asks, the working group answers.
+	await proposer.reload();
+	await proposer.getByLabel('Skriv en kommentar').fill('Skal ændringen også med i begrundelsen?');
+	await proposer.getByRole('button', { name: 'Send kommentar' }).click();
+	await group.reload();
+	const thread = group.getByRole('article', { name: 'Kommentar fra Louise Mikkelsen' });
+	await thread.getByText('Svar', { exact: true }).click();
+	await thread.getByLabel('Dit svar').fill('Ja, det tager vi med.');
+	await thread.getByRole('button', { name: 'Send svar' }).click();
+	await expect(
+		group
+			.getByRole('article', { name: 'Kommentar fra Louise Mikkelsen' })
+			.getByText('Ja, det tager vi med.')
+	).toBeVisible();
+	await expectAccessible(group);
 	await proposer.context().close();
 	await group.context().close();
 });
@@ -162,7 +178,8 @@ test('the plenary votes, a minority statement is attached, and the facilitator f
 		['medlem27@demo.samraad.dk', 'Støtter']
 	];
 	for (const [address, choice] of votes) {
-		const member = await as(browser, address);
+		// Member 26 votes without JavaScript.
+		const member = await as(browser, address, !address.startsWith('medlem26'));
 		await member.goto(recommendationUrl);
 		await member.getByRole('radio', { name: choice, exact: true }).check();
 		await member.getByRole('button', { name: 'Afgiv stemme' }).click();
