@@ -13,21 +13,23 @@ import {
 	roundProgress,
 	roundResults
 } from '$lib/server/exercises';
-import { requireRole } from '$lib/server/guards';
+import { perRequest, requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLES = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
 
+/** The exercise, read once per request (casting a ballot does not change its settings). */
 async function exerciseFor(locals: App.Locals, assemblyId: string, exerciseId: string) {
-	const exercise = (await assemblyExercises(locals.supabase, assemblyId)).find(
-		(candidate) => candidate.id === exerciseId
+	const exercises = await perRequest(`exercises:${assemblyId}`, () =>
+		assemblyExercises(locals.supabase, assemblyId)
 	);
+	const exercise = exercises.find((candidate) => candidate.id === exerciseId);
 	if (!exercise) error(404, { message: 'Not found' });
 	return exercise;
 }
 
 export const load = (async ({ params, locals }) => {
-	const assembly = await requireRole(params.assemblyId, [...ROLES]);
+	const assembly = await requireRole(params.assemblyId, [...ROLES], { reuse: true });
 	const exercise = await exerciseFor(locals, params.assemblyId, params.exerciseId);
 	const open = exercise.rounds.find((round) => round.status === 'open') ?? null;
 	const isMember = assembly.my_roles.includes('member');
@@ -102,11 +104,11 @@ async function cast(
 
 export const actions = {
 	vote: async ({ params, request, locals }) => {
-		await requireRole(params.assemblyId, ['member']);
+		await requireRole(params.assemblyId, ['member'], { reuse: true });
 		return cast(locals, params, request, false);
 	},
 	paper: async ({ params, request, locals }) => {
-		await requireRole(params.assemblyId, ['facilitator', 'admin']);
+		await requireRole(params.assemblyId, ['facilitator', 'admin'], { reuse: true });
 		return cast(locals, params, request, true);
 	}
 } satisfies Actions;
