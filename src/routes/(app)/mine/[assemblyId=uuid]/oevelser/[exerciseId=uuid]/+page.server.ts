@@ -93,7 +93,11 @@ async function cast(
 		const receipt = paper
 			? await castPaperBallot(locals.supabase, open.id, personId, ballot, key)
 			: await castBallot(locals.supabase, open.id, ballot, key);
-		return paper ? { form: formName, paper: receipt } : { form: formName, receipt };
+		// A fresh key for the next ballot from this form (a changed vote, the next paper ballot).
+		const nextKey = crypto.randomUUID();
+		return paper
+			? { form: formName, paper: receipt, nextKey }
+			: { form: formName, receipt, nextKey };
 	} catch (err) {
 		if (err instanceof ApiError && (err.code === 'P0001' || err.code === '42501')) {
 			return refuse({ _form: issueMessage({ key: err.details ?? 'round_not_open' }) });
