@@ -42,6 +42,28 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await create.getByLabel('Møde', { exact: true }).selectOption(SESSION);
 	await create.getByRole('button', { name: 'Opret øvelsen' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Øvelsen er oprettet' })).toBeVisible();
+	// Limits and consequence texts per area, checked beside the field, before the round opens.
+	await page
+		.getByRole('link', { name: `Grænser og konsekvenser pr. område for «${TITLE}»` })
+		.click();
+	const social = page.getByRole('group', { name: 'Social omsorg' });
+	await social.getByLabel('Mindst').fill('50');
+	await social.getByLabel('Højst').fill('40');
+	await social.getByLabel('Hvad betyder flere penge til området?').fill('Flere hjemmehjælpstimer.');
+	await page.getByRole('button', { name: 'Gem indstillingerne' }).click();
+	await expect(social.getByText('Det mindste beløb er større end det højeste.')).toBeVisible();
+	await expect(social.getByLabel('Hvad betyder flere penge til området?')).toHaveValue(
+		'Flere hjemmehjælpstimer.'
+	);
+	await expectAccessible(page);
+	await social.getByLabel('Mindst').fill('10');
+	await social.getByLabel('Højst').fill('60');
+	await social.getByLabel('Lovbunden del').fill('20');
+	await page.getByRole('button', { name: 'Gem indstillingerne' }).click();
+	await expect(page.getByText('Indstillingerne er gemt.')).toBeVisible();
+	await expect(social.getByLabel('Lovbunden del')).toHaveValue('20');
+	await page.goto(`/mine/${WELFARE}/facilitator/oevelser`);
+
 	await page.getByRole('button', { name: `Åbn runde 1 af «${TITLE}»` }).click();
 	const exercise = page.getByRole('article', { name: TITLE });
 	await expect(exercise.getByText(/^0 af 3[67] har stemt$/)).toBeVisible();
@@ -55,6 +77,7 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await member.getByRole('link', { name: TITLE }).click();
 	await member.waitForLoadState('networkidle');
 	await expect(member.getByText(/Ingen – heller ikke facilitatorer/)).toBeVisible();
+	await expect(member.getByText('Mere til området: Flere hjemmehjælpstimer.')).toBeVisible();
 	await member.getByLabel('Social omsorg').fill('40');
 	await member.getByLabel('Beskæftigelse').fill('10');
 	await member.getByLabel('Læring').fill('30');
@@ -217,6 +240,7 @@ test('on a phone a member ranks the welfare areas (two on one place is refused b
 	await member.goto(`/mine/${WELFARE}/oevelser`);
 	await member.getByRole('link', { name: 'Sammenlign to og to' }).click();
 	const pairs = member.getByRole('group', { name: /Hvad er vigtigst\?/ });
+	await expect(pairs.first()).toBeVisible();
 	const count = await pairs.count();
 	expect(count).toBeGreaterThan(0);
 	for (let index = 0; index < count; index++) {
