@@ -189,6 +189,13 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	expect(text.startsWith('\uFEFFMetode;Mulighed;Placering;Værdi\r\n')).toBe(true);
 	expect(text).toContain('allocation;Social omsorg;1;0,35\r\n');
 	await expectAccessible(member);
+
+	// The methods side by side: one published allocation is one method, too few to compare yet.
+	await member.goto(`/mine/${WELFARE}/oevelser`);
+	await member.getByRole('link', { name: 'Sammenlign metodernes resultater side om side' }).click();
+	await expect(member.getByRole('heading', { name: 'Metoderne side om side' })).toBeVisible();
+	await expect(member.getByText(/mindst to offentliggjorte resultater/)).toBeVisible();
+	await expectAccessible(member);
 	await phone.close();
 });
 
@@ -250,4 +257,33 @@ test('on a phone a member ranks the welfare areas (two on one place is refused b
 	await expect(member.getByText(/Din kvitteringskode: [A-Z0-9]{5}-[A-Z0-9]{5}/)).toBeVisible();
 	await expectAccessible(member);
 	await phone.close();
+
+	// Kiosk mode: the facilitator turns this browser into the session's shared tablet (and is signed
+	// out); a member signs in on it, ranks, and is signed out again once the ballot is in.
+	await page.goto(`/mine/${WELFARE}/facilitator/moeder/${SESSION}/konsol`);
+	await page.getByRole('button', { name: 'Start kioskvisning på denne enhed' }).click();
+	await expect(page).toHaveURL(/\/log-ind\?next=/);
+	await expect(page.getByText(/Fælles tablet i kioskvisning/)).toBeVisible();
+	await expectAccessible(page);
+	await signIn(page, 'medlem17@demo.samraad.dk');
+	await page.goto(`/mine/${WELFARE}/oevelser`);
+	await expect(page.getByText(/Du bliver logget ud, når du har stemt/)).toBeVisible();
+	await page.getByRole('link', { name: 'Rangér velfærdsområderne' }).click();
+	for (const [index, area] of areas.entries()) {
+		await page.getByLabel(`Plads: ${area}`).selectOption(String(areas.length - index));
+	}
+	await page.getByRole('button', { name: 'Afgiv stemme' }).click();
+	await expect(page.getByText(/Din kvitteringskode: [A-Z0-9]{5}-[A-Z0-9]{5}/)).toBeVisible();
+	await expect(
+		page.getByText('Du er nu logget ud. Giv tabletten videre til den næste.')
+	).toBeVisible();
+	await expectAccessible(page);
+	await page.goto(`/mine/${WELFARE}/oevelser`);
+	await expect(page).toHaveURL(/\/log-ind/);
+	// Only an organiser ends kiosk mode, signed in on the tablet, from the console.
+	await signIn(page, 'facilitator2@demo.samraad.dk');
+	await page.goto(`/mine/${WELFARE}/facilitator/moeder/${SESSION}/konsol`);
+	await page.getByRole('button', { name: 'Afslut kioskvisning' }).click();
+	await page.goto('/log-ind');
+	await expect(page.getByText(/Fælles tablet i kioskvisning/)).toHaveCount(0);
 });

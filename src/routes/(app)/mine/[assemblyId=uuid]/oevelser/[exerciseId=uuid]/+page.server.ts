@@ -14,6 +14,7 @@ import {
 	roundResults
 } from '$lib/server/exercises';
 import { perRequest, requireRole } from '$lib/server/guards';
+import { kioskAssembly, kioskSignIn } from '$lib/server/kiosk';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLES = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
@@ -107,9 +108,15 @@ async function cast(
 }
 
 export const actions = {
-	vote: async ({ params, request, locals }) => {
+	vote: async ({ params, request, locals, cookies }) => {
 		await requireRole(params.assemblyId, ['member'], { reuse: true });
-		return cast(locals, params, request, false);
+		const result = await cast(locals, params, request, false);
+		// On the shared tablet the member is signed out (on the server too) once the ballot is in.
+		if (!('status' in result) && kioskAssembly(cookies) === params.assemblyId) {
+			await locals.auth.signOut();
+			return { ...result, signedOut: true, next: kioskSignIn(params.assemblyId) };
+		}
+		return result;
 	},
 	paper: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['facilitator', 'admin'], { reuse: true });

@@ -1,10 +1,11 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { ApiError } from '$lib/server/api';
 import { sessionSupport, stepAgenda } from '$lib/server/attendance';
 import { requireOrganiser } from '$lib/server/attendance-guards';
 import { screenState } from '$lib/server/attendance-screen';
 import { assemblyExercises, showRoundOnScreen } from '$lib/server/exercises';
+import { kioskSignIn, startKiosk } from '$lib/server/kiosk';
 import { getSession } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -71,5 +72,12 @@ export const actions = {
 	previous: (event) => step(event, -1),
 	restart: (event) => step(event, 0),
 	reveal: (event) => reveal(event, true),
-	hide: (event) => reveal(event, false)
+	hide: (event) => reveal(event, false),
+	/** Turns this device into the session's shared tablet: the facilitator is signed out first. */
+	kiosk: async ({ params, locals, cookies }) => {
+		await requireOrganiser(params.assemblyId);
+		await locals.auth.signOut();
+		startKiosk(cookies, params.assemblyId);
+		redirect(303, kioskSignIn(params.assemblyId));
+	}
 } satisfies Actions;
