@@ -53,6 +53,8 @@ export async function latestMail(address: string, since: number): Promise<string
 export async function requestCode(page: Page, address: string): Promise<string> {
 	const since = Date.now() - 1;
 	await page.goto('/log-ind');
+	// Typed before the page has hydrated, an address can be lost on a loaded machine: wait for it.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('E-mailadresse').fill(address);
 	await page.getByRole('button', { name: 'Send mig en kode' }).click();
 	await expect(page.getByRole('status')).toContainText(address);

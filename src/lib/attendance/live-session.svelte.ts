@@ -3,8 +3,10 @@ import { clockOffset, itemTimer, secondsUntil } from './timer';
 
 /**
  * The live state of a running session on a screen (console or projector): starts from the page's
- * data, polls the JSON endpoint about once a second, keeps the last QR code until a new one arrives,
- * and ticks a clock that follows the server's, so every screen shows the same timer.
+ * data, follows the server-sent events of `stream` (pushed when something changes), falls back to
+ * polling the JSON endpoint about once a second where the stream cannot be opened, keeps the last QR
+ * code until a new one arrives, and ticks a clock that follows the server's, so every screen shows
+ * the same timer.
  */
 export class LiveSession {
 	state: ScreenState = $state() as ScreenState;
@@ -14,10 +16,12 @@ export class LiveSession {
 	/** True when the last poll failed (shown as "reconnecting"). */
 	stale = $state(false);
 	#endpoint: () => string;
+	#stream: (() => string) | null;
 
-	/** `initial` is read once (the page's data); `endpoint` on every poll. */
-	constructor(initial: () => ScreenState, endpoint: () => string) {
+	/** `initial` is read once (the page's data); `endpoint` on every poll; `stream` once at start. */
+	constructor(initial: () => ScreenState, endpoint: () => string, stream?: () => string) {
 		this.#endpoint = endpoint;
+		this.#stream = stream ?? null;
 		this.#take(initial());
 	}
 
@@ -62,16 +66,38 @@ export class LiveSession {
 		}
 	}
 
-	/** Polls and ticks until the returned function is called (use it as an effect's teardown). */
+	/**
+	 * Follows the stream (or polls) and ticks until the returned function is called (use it as an
+	 * effect's teardown). EventSource reconnects by itself after a dropped connection; a stream the
+	 * server refuses outright (closed, not reconnecting) turns into polling.
+	 */
 	start(intervalMs = 1000): () => void {
-		let busy = false;
-		const poll = setInterval(() => {
-			if (busy) return;
-			busy = true;
-			void this.refresh().finally(() => (busy = false));
-		}, intervalMs);
+		let poll: ReturnType<typeof setInterval> | undefined;
+		const startPolling = () => {
+			let busy = false;
+			poll ??= setInterval(() => {
+				if (busy) return;
+				busy = true;
+				void this.refresh().finally(() => (busy = false));
+			}, intervalMs);
+		};
+		let source: EventSource | null = null;
+		if (this.#stream && typeof EventSource !== 'undefined') {
+			source = new EventSource(this.#stream());
+			source.onmessage = (event: MessageEvent<string>) => {
+				this.#take(JSON.parse(event.data) as ScreenState);
+				this.stale = false;
+			};
+			source.onerror = () => {
+				this.stale = true;
+				if (source?.readyState === EventSource.CLOSED) startPolling();
+			};
+		} else {
+			startPolling();
+		}
 		const tick = setInterval(() => (this.now = Date.now()), 250);
 		return () => {
+			source?.close();
 			clearInterval(poll);
 			clearInterval(tick);
 		};

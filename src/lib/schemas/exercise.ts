@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAmount } from '$lib/exercise-form';
 
 export const EXERCISE_KINDS = [
 	'allocation',
@@ -63,3 +64,30 @@ export const roundActionSchema = z.object({
 	round_id: z.uuid('field_required'),
 	exercise_id: z.uuid('field_required')
 });
+
+/** An amount as a person types it ("12,5" or "12.5"), not negative. */
+const amount = z
+	.string()
+	.trim()
+	.refine((value) => Number.isFinite(parseAmount(value)), 'field_number')
+	.transform(parseAmount)
+	.refine((value) => value >= 0, 'field_min_zero');
+const consequence = z.string().trim().max(1000, 'field_too_long').default('');
+
+/**
+ * A budget allocation's settings per option (welfare area): its lowest and highest amount, the
+ * locked statutory part, and what the municipality says more or less money would mean. Fields are
+ * named `<setting>_<optionId>`; whether the limits fit together is the tally library's
+ * `validateConfig`, checked after this.
+ */
+export function allocationSettingsSchema(optionIds: readonly string[]) {
+	const shape: Record<string, z.ZodType> = {};
+	for (const id of optionIds) {
+		shape[`min_${id}`] = amount;
+		shape[`max_${id}`] = amount;
+		shape[`locked_${id}`] = amount;
+		shape[`more_${id}`] = consequence;
+		shape[`less_${id}`] = consequence;
+	}
+	return z.object(shape) as z.ZodType<Record<string, number | string>>;
+}

@@ -165,6 +165,25 @@ export async function roundProgress(
 	return unwrap(await api(supabase).rpc('round_progress', { round_id: roundId }, { get: true }));
 }
 
+/** Shows a closed round's result on the session's projector, or hides it (`roundId` null). */
+export async function showRoundOnScreen(
+	supabase: SupabaseClient,
+	sessionId: string,
+	roundId: string | null
+): Promise<void> {
+	unwrap(
+		await api(supabase).rpc('show_round_on_screen', { session_id: sessionId, round_id: roundId })
+	);
+}
+
+/** Which round's result the session's projector shows, or null. */
+export async function shownRound(
+	supabase: SupabaseClient,
+	sessionId: string
+): Promise<string | null> {
+	return unwrap(await api(supabase).rpc('shown_round', { session_id: sessionId }, { get: true }));
+}
+
 export async function roundResults(
 	supabase: SupabaseClient,
 	roundId: string

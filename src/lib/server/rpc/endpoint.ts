@@ -23,6 +23,11 @@ type Claims = Record<string, unknown> & { role: string };
  */
 export function createRpcEndpoint({ db, jwtSecret, schemas = ['api'] }: RpcEndpointOptions) {
 	const key = new TextEncoder().encode(jwtSecret);
+	// Tokens whose signature was already verified, with their expiry: a page load makes several
+	// calls with one token, and verifying each costs an HMAC through WebCrypto. A hit is used only
+	// until the token's own expiry; the oldest entries make way past a few thousand.
+	const verified = new Map<string, { claims: Claims; expiresAt: number }>();
+	const VERIFIED_MAX = 5000;
 	const catalogs = new Map<string, Map<string, RpcFunction[]>>();
 
 	async function candidates(schema: string, name: string, reload: boolean) {
@@ -42,6 +47,8 @@ export function createRpcEndpoint({ db, jwtSecret, schemas = ['api'] }: RpcEndpo
 				hint: null
 			});
 		}
+		const known = verified.get(token);
+		if (known && known.expiresAt > Date.now()) return known.claims;
 		try {
 			const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
 			const role = typeof payload.role === 'string' ? payload.role : 'anon';
@@ -53,7 +60,12 @@ export function createRpcEndpoint({ db, jwtSecret, schemas = ['api'] }: RpcEndpo
 					hint: null
 				});
 			}
-			return { ...payload, role };
+			const claims: Claims = { ...payload, role };
+			if (typeof payload.exp === 'number') {
+				if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+				verified.set(token, { claims, expiresAt: payload.exp * 1000 });
+			}
+			return claims;
 		} catch (error) {
 			const expired = error instanceof joseErrors.JWTExpired;
 			return errorResponse(

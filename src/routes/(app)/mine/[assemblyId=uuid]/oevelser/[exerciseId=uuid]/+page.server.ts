@@ -13,21 +13,24 @@ import {
 	roundProgress,
 	roundResults
 } from '$lib/server/exercises';
-import { requireRole } from '$lib/server/guards';
+import { perRequest, requireRole } from '$lib/server/guards';
+import { kioskAssembly, kioskSignIn } from '$lib/server/kiosk';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLES = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
 
+/** The exercise, read once per request (casting a ballot does not change its settings). */
 async function exerciseFor(locals: App.Locals, assemblyId: string, exerciseId: string) {
-	const exercise = (await assemblyExercises(locals.supabase, assemblyId)).find(
-		(candidate) => candidate.id === exerciseId
+	const exercises = await perRequest(`exercises:${assemblyId}`, () =>
+		assemblyExercises(locals.supabase, assemblyId)
 	);
+	const exercise = exercises.find((candidate) => candidate.id === exerciseId);
 	if (!exercise) error(404, { message: 'Not found' });
 	return exercise;
 }
 
 export const load = (async ({ params, locals }) => {
-	const assembly = await requireRole(params.assemblyId, [...ROLES]);
+	const assembly = await requireRole(params.assemblyId, [...ROLES], { reuse: true });
 	const exercise = await exerciseFor(locals, params.assemblyId, params.exerciseId);
 	const open = exercise.rounds.find((round) => round.status === 'open') ?? null;
 	const isMember = assembly.my_roles.includes('member');
@@ -91,7 +94,11 @@ async function cast(
 		const receipt = paper
 			? await castPaperBallot(locals.supabase, open.id, personId, ballot, key)
 			: await castBallot(locals.supabase, open.id, ballot, key);
-		return paper ? { form: formName, paper: receipt } : { form: formName, receipt };
+		// A fresh key for the next ballot from this form (a changed vote, the next paper ballot).
+		const nextKey = crypto.randomUUID();
+		return paper
+			? { form: formName, paper: receipt, nextKey }
+			: { form: formName, receipt, nextKey };
 	} catch (err) {
 		if (err instanceof ApiError && (err.code === 'P0001' || err.code === '42501')) {
 			return refuse({ _form: issueMessage({ key: err.details ?? 'round_not_open' }) });
@@ -101,12 +108,18 @@ async function cast(
 }
 
 export const actions = {
-	vote: async ({ params, request, locals }) => {
-		await requireRole(params.assemblyId, ['member']);
-		return cast(locals, params, request, false);
+	vote: async ({ params, request, locals, cookies }) => {
+		await requireRole(params.assemblyId, ['member'], { reuse: true });
+		const result = await cast(locals, params, request, false);
+		// On the shared tablet the member is signed out (on the server too) once the ballot is in.
+		if (!('status' in result) && kioskAssembly(cookies) === params.assemblyId) {
+			await locals.auth.signOut();
+			return { ...result, signedOut: true, next: kioskSignIn(params.assemblyId) };
+		}
+		return result;
 	},
 	paper: async ({ params, request, locals }) => {
-		await requireRole(params.assemblyId, ['facilitator', 'admin']);
+		await requireRole(params.assemblyId, ['facilitator', 'admin'], { reuse: true });
 		return cast(locals, params, request, true);
 	}
 } satisfies Actions;
