@@ -41,7 +41,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		const round = kind ? roundLabel(kind) : '';
 		const corrected = response.version > 1 ? ` (rettet, version ${response.version})` : '';
 		feed.addItem({
-			title: `Anbefaling ${rec.number}: ${rec.title} — ${round}: ${statusLabel(response.status)}${corrected}`,
+			title: `${rec.kind === 'method' ? 'Metode' : 'Anbefaling'} ${rec.number}: ${rec.title} — ${round}: ${statusLabel(response.status)}${corrected}`,
 			id: `urn:uuid:${response.id}`,
 			link: `${page}#rec-${rec.id}`,
 			date: at,
