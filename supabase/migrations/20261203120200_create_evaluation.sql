@@ -77,6 +77,11 @@ create policy "People see which questionnaires they answered" on app.evaluation_
 create policy "Only the service role reads single answers" on app.evaluation_answers
   for select to service_role using (true);
 
+-- The questionnaire items in order (their texts are messages in the app).
+create function api.evaluation_items() returns setof app.evaluation_items
+language sql stable security invoker set search_path = ''
+as $$ select * from app.evaluation_items i order by i.audience, i.position $$;
+
 -- Which questionnaires the caller may answer in the assembly, and whether they did.
 create function api.my_evaluations(assembly_id uuid) returns jsonb
 language sql stable security invoker set search_path = ''
@@ -214,5 +219,5 @@ revoke execute on all functions in schema api from public;
 revoke execute on all functions in schema private from public;
 grant execute on function private.submit_evaluation(uuid, app.evaluation_audience, jsonb),
   private.evaluation_results(uuid), private.evaluation_records(uuid) to authenticated, service_role;
-grant execute on function api.my_evaluations(uuid), api.submit_evaluation(uuid, app.evaluation_audience, jsonb),
+grant execute on function api.evaluation_items(), api.my_evaluations(uuid), api.submit_evaluation(uuid, app.evaluation_audience, jsonb),
   api.evaluation_results(uuid), api.evaluation_records(uuid) to authenticated, service_role;

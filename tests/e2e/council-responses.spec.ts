@@ -188,3 +188,33 @@ test('the council publishes the 12-month round: on time again, in the feed and i
 	const twice = await request.post(oneClick!, { form: { 'List-Unsubscribe': 'One-Click' } });
 	expect(twice.status()).toBe(404);
 });
+
+test('a member answers the evaluation once, anonymously; the evaluator reads aggregates only', async ({
+	page
+}) => {
+	const WELFARE = 'a55e0b1e-0000-4000-8000-000000000001';
+	await signInOnce(page, 'medlem11@demo.samraad.dk');
+	await page.goto(`/mine/${WELFARE}/medlem`);
+	await page.getByRole('link', { name: 'Evaluér borgersamlingen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Evaluering: dit svar' })).toBeVisible();
+	await expectAccessible(page);
+	await page
+		.getByRole('group', { name: 'Jeg fik sagt det, jeg ville, og blev hørt.' })
+		.getByLabel('Enig', { exact: true })
+		.check();
+	await page.getByLabel('Hvad skal gøres anderledes næste gang?').fill('Flere pauser.');
+	await page.getByRole('button', { name: 'Send svar' }).click();
+	await expect(page.getByRole('status')).toContainText('du har svaret på dette spørgeskema');
+	await expect(page.getByRole('button', { name: 'Send svar' })).toHaveCount(0);
+
+	await page.context().clearCookies();
+	await signInOnce(page, 'evaluator@demo.samraad.dk');
+	await page.goto(`/mine/${WELFARE}/evaluering`);
+	await expect(page.getByRole('heading', { name: 'Resultater af spørgeskemaerne' })).toBeVisible();
+	const members = page.getByRole('region', { name: 'Spørgeskema til paneldeltagere' });
+	await expect(members.getByRole('row', { name: /blev hørt/ })).toContainText(
+		'Skjult (under 5 svar)'
+	);
+	await expect(page.getByText('Flere pauser.')).toHaveCount(0);
+	await expectAccessible(page);
+});

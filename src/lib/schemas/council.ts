@@ -126,3 +126,20 @@ export const roundDueSchema = z.object({
 });
 
 export const subscribeSchema = z.object({ email });
+
+/**
+ * A questionnaire as the form sends it: a Likert answer (1–5) or text per item key; every item may
+ * be skipped. Only keys of the questionnaire's items are kept.
+ */
+export function evaluationAnswersSchema(items: { key: string; kind: 'likert' | 'text' }[]) {
+	const shape: Record<string, z.ZodType> = {
+		audience: z.enum(['member', 'organiser'], 'field_choice')
+	};
+	for (const item of items) {
+		shape[item.key] =
+			item.kind === 'likert'
+				? z.enum(['', '1', '2', '3', '4', '5'], 'field_choice').default('')
+				: text(3000).default('');
+	}
+	return z.object(shape);
+}

@@ -6,6 +6,7 @@ import { markPendingSchema, responseSchema } from '$lib/schemas/council';
 import { ApiError } from '$lib/server/api';
 import { today } from '$lib/server/clock';
 import { requireRole } from '$lib/server/guards';
+import { dispatchMail } from '$lib/server/mail/outbox';
 import {
 	discardResponseDraft,
 	markRestPending,
@@ -92,7 +93,7 @@ export const actions = {
 		);
 		return { form: 'pending', saved: true, count };
 	},
-	publish: async ({ params, locals }) => {
+	publish: async ({ params, locals, url }) => {
 		await requireRole(params.assemblyId, ['council']);
 		try {
 			await publishRound(locals.supabase, params.roundId);
@@ -101,6 +102,8 @@ export const actions = {
 			if (message) return fieldFailure('publish', {}, '_form', message);
 			throw caught;
 		}
+		// The round's mails to the panel and the subscribers were queued with it; send them now.
+		await dispatchMail(url.origin);
 		return { form: 'publish', saved: true };
 	}
 } satisfies Actions;
