@@ -18,8 +18,12 @@ export type RoundKind = (typeof ROUND_KINDS)[number];
 export const CASE_NUMBER = /^\d{2}\/\d{1,6}$/;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (value: string) =>
-	isoDate.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/** A real calendar date as YYYY-MM-DD (so 2027-02-30 is refused, not rolled over). */
+const validDate = (value: string) => {
+	if (!isoDate.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
 
 const text = (max: number) => z.string().trim().max(max, 'field_too_long');
 
