@@ -76,6 +76,8 @@ test('the public page turns overdue on the clock and keeps the late 3-month roun
 
 test('a reader subscribes by e-mail with double opt-in', async ({ page }) => {
 	await page.goto(FOLLOW_UP);
+	// Typed text must not be reset by hydration.
+	await page.waitForLoadState('networkidle');
 	const since = Date.now() - 1;
 	await page.getByLabel('E-mailadresse').fill('ikke en adresse');
 	await page.getByLabel('E-mailadresse').evaluate((el: HTMLInputElement) => (el.type = 'text'));
@@ -217,4 +219,61 @@ test('a member answers the evaluation once, anonymously; the evaluator reads agg
 	);
 	await expect(page.getByText('Flere pauser.')).toHaveCount(0);
 	await expectAccessible(page);
+});
+
+test('the council corrects a published response: a new version, and the public page shows what changed', async ({
+	page
+}) => {
+	await signInOnce(page, 'klima-byraad@demo.samraad.dk');
+	await page.goto(`/mine/${KLIMA}/byraad/svar`);
+	await page.getByRole('link', { name: 'Status efter 3 måneder' }).click();
+	const nature = page.getByRole('article', { name: /Anbefaling 3:/ });
+	await nature.getByText('Ret svaret').click();
+	await nature.getByLabel('Forklaring').fill('Arealerne bevares som i dag indtil 2029.');
+	// (The browser asks for the note too; without that check the server refuses it the same way.)
+	await nature
+		.getByLabel('Hvad er rettet')
+		.evaluate((el: HTMLTextAreaElement) => el.removeAttribute('required'));
+	await nature.getByRole('button', { name: 'Gem rettelse' }).click();
+	// A correction must say what was corrected.
+	const again = page.getByRole('article', { name: /Anbefaling 3:/ });
+	await expect(again.getByText('Skriv, hvad der er rettet, og hvorfor.')).toBeVisible();
+	await expect(again.getByLabel('Forklaring')).toHaveValue(
+		'Arealerne bevares som i dag indtil 2029.'
+	);
+	await again.getByLabel('Hvad er rettet').fill('Årstallet manglede.');
+	await again.getByRole('button', { name: 'Gem rettelse' }).click();
+	await expect(page.getByRole('status')).toContainText('Gemt.');
+	await page
+		.getByRole('article', { name: /Anbefaling 3:/ })
+		.getByRole('button', { name: 'Offentliggør rettelsen' })
+		.click();
+	await expect(page.getByRole('status')).toContainText('Rettelsen er offentliggjort');
+
+	await page.goto(FOLLOW_UP);
+	const published = page.getByRole('article', { name: /Anbefaling 3:/ });
+	await expect(published.getByText(/^Rettet /)).toBeVisible();
+	await expect(published.getByText('Årstallet manglede.')).toBeVisible();
+	await published.getByText('Se hvad der er ændret').click();
+	await expect(published.locator('ins', { hasText: '2029' })).toBeVisible();
+});
+
+test('a subscriber can also unsubscribe from the page the mail links to', async ({ page }) => {
+	await page.goto(FOLLOW_UP);
+	await page.waitForLoadState('networkidle');
+	const since = Date.now() - 1;
+	await page.getByLabel('E-mailadresse').fill('nabo@example.dk');
+	await page.getByRole('button', { name: 'Få besked' }).click();
+	await expect(page.getByRole('status')).toContainText('Tjek din e-mail');
+	const mail = await latestMail('nabo@example.dk', since);
+	await page.goto(
+		/(http:\/\/localhost:\d+\/abonnement\/bekraeft\?t=[A-Za-z0-9_-]+)/.exec(mail)![1]!
+	);
+	await page.getByRole('button', { name: 'Bekræft' }).click();
+	await expect(page.getByRole('status')).toContainText('du får nu besked');
+	// The unsubscribe link of a subscriber mail is made by the database; a made-up one does nothing.
+	await page.goto('/abonnement/afmeld?t=00000000-0000-4000-8000-000000000000.00');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Afmeld' }).click();
+	await expect(page.getByRole('alert')).toContainText('Linket virker ikke');
 });
