@@ -64,6 +64,8 @@ export default defineConfig({
 				NODE_ENV: 'production',
 				BODY_SIZE_LIMIT: '30M',
 				SEED_DEMO: 'true',
+				// Lets a test move the server's "today" forward with a cookie (src/lib/server/clock.ts).
+				SAMRAAD_TEST_CLOCK: 'cookie',
 				ACCESSIBILITY_STATEMENT_URL: 'https://www.was.digst.dk/samraad-demo'
 			}
 		}

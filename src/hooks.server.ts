@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { authFor } from '$lib/server/auth/port';
+import { queueResponseReminders } from '$lib/server/council';
 import { dispatchMail } from '$lib/server/mail/outbox';
 import { startRuntime, stopRuntime, supabaseFor } from '$lib/server/runtime';
 import { runRetentionNow } from '$lib/server/trust/scheduled';
@@ -18,11 +19,46 @@ export const init: ServerInit = async () => {
 	void dispatchMail();
 	// Personal data whose retention has expired: deleted a minute after start and then daily.
 	const stopRetention = scheduleRetention(runRetentionNow);
+	// The secretariat's reminders of the council's due dates: checked hourly, each sent once.
+	const remind = () =>
+		queueResponseReminders(env.ORIGIN ?? 'http://localhost:3000')
+			.then((queued) => (queued > 0 ? dispatchMail() : 0))
+			.catch((error: unknown) => {
+				console.error('Samråd: response reminders failed:', (error as Error).message);
+			});
+	const reminders = setInterval(() => void remind(), 3_600_000);
+	reminders.unref();
+	void remind();
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(outbox);
+		clearInterval(reminders);
 		stopRetention();
 		void stopRuntime();
 	});
+};
+
+/** Where mail programs POST a one-click unsubscribe (RFC 8058), from their own servers. */
+const ONE_CLICK_UNSUBSCRIBE = '/abonnement/afmeld/et-klik';
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * SvelteKit's cross-site form check (switched off in svelte.config.js), kept for every address
+ * but the one-click unsubscribe, which carries its own secret token and changes nothing else.
+ */
+const csrf: Handle = ({ event, resolve }) => {
+	const { request, url } = event;
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (
+		['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) &&
+		FORM_TYPES.includes(type) &&
+		request.headers.get('origin') !== url.origin &&
+		url.pathname !== ONE_CLICK_UNSUBSCRIBE
+	) {
+		return new Response(`Cross-site ${request.method} form submissions are forbidden`, {
+			status: 403
+		});
+	}
+	return resolve(event);
 };
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -47,4 +83,4 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(i18n, session);
+export const handle = sequence(csrf, i18n, session);

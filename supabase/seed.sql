@@ -430,3 +430,88 @@ insert into app.minority_statements (id, recommendation_id, author_person_id, bo
 insert into app.minority_statement_signers (statement_id, person_id, signed_at) values
   ('a1000000-0000-4000-8000-000000000033', 'c0000000-0000-4000-8000-000000000304', '2026-06-13 12:00+02'),
   ('a1000000-0000-4000-8000-000000000033', 'c0000000-0000-4000-8000-000000000310', '2026-06-13 12:05+02');
+
+-- === Council responses ===
+-- The handover above created the climate assembly's response rounds (3 and 12 months after
+-- 20 August 2026, the evaluation on 1 September 2027, the conclusion not yet dated). The council
+-- published its 3-month round on 27 November 2026 — a week after the 20 November due date, which
+-- the public page keeps showing — and corrected one response on 30 November. The 12-month round
+-- (due 20 August 2027) has drafts for three of the four recommendations.
+insert into app.responses (round_id, recommendation_id, status, explanation, reason, committee,
+  case_number, decision_committee, meeting_on, decision_text, progress_pct, milestones, written_by, created_at)
+select r.id, x.recommendation_id, x.status::app.response_status, x.explanation, x.reason, x.committee,
+  x.case_number, x.decision_committee, x.meeting_on::date, x.decision_text, x.progress_pct, x.milestones::jsonb,
+  'b0000000-0000-4000-8000-000000000032', '2026-11-24 13:00+01'
+from app.response_rounds r,
+(values
+  ('7ec00000-0000-4000-8000-000000000031'::uuid, 'partly_followed',
+   'Byrådet opretter to nye buslinjer i landdistrikterne fra køreplanskiftet i august 2027 og udvider flextrafikken.',
+   'En fuld udbygning koster 4,5 mio. kr. om året; byrådet har afsat 2,5 mio. kr. i budget 2027.',
+   'Teknik- og Miljøudvalget', '26/1187', 'Byrådet', '2026-10-28',
+   'Anbefalingen følges delvist; administrationen udarbejder forslag til to nye linjer.', 20,
+   '[{"on": "2027-03-01", "text": "Forslag til nye linjer i høring"}, {"on": "2027-08-08", "text": "Nye linjer kører"}]'),
+  ('7ec00000-0000-4000-8000-000000000032'::uuid, 'followed',
+   'Solceller sættes op på alle egnede kommunale tage i 2027–2028, finansieret af energibesparelsen.',
+   '', 'Økonomiudvalget', '26/1190', 'Økonomiudvalget', '2026-10-14',
+   'Anbefalingen følges. Anlægsbevilling på 12 mio. kr. godkendt.', 10,
+   '[{"on": "2027-02-01", "text": "Udbud af solcelleanlæg"}, {"on": "2027-12-31", "text": "Halvdelen af tagene er færdige"}]'),
+  ('7ec00000-0000-4000-8000-000000000033'::uuid, 'not_followed',
+   'Arealerne bevares som i dag; driften af grønne områder gennemgås i budget 2028.',
+   'Flere arealer er udlejet til landbrug på kontrakter, der løber til 2029.',
+   'Teknik- og Miljøudvalget', '26/1201', 'Teknik- og Miljøudvalget', '2026-11-04',
+   'Taget til efterretning.', null, '[]'),
+  ('7ec00000-0000-4000-8000-000000000034'::uuid, 'pending',
+   'Metoden behandles sammen med kommunens klimaplan i foråret 2027.',
+   'Klimaplanen er i høring til 15. februar 2027; udvalget vil se metoden i sammenhæng med den.',
+   'Økonomiudvalget', null, null, null, null, null, '[]')
+) as x (recommendation_id, status, explanation, reason, committee, case_number, decision_committee,
+        meeting_on, decision_text, progress_pct, milestones)
+where r.assembly_id = 'a55e0b1e-0000-4000-8000-000000000003' and r.kind = 'three_months';
+
+update app.response_rounds set published_at = '2026-11-27 10:00+01', published_by = 'b0000000-0000-4000-8000-000000000032'
+where assembly_id = 'a55e0b1e-0000-4000-8000-000000000003' and kind = 'three_months';
+
+-- The correction: the decision's case number was wrong, and the budget figure is now final.
+insert into app.responses (round_id, recommendation_id, status, explanation, reason, committee,
+  case_number, decision_committee, meeting_on, decision_text, progress_pct, milestones, correction_note, written_by, created_at)
+select x.round_id, x.recommendation_id, x.status, x.explanation,
+  'En fuld udbygning koster 4,5 mio. kr. om året; byrådet har afsat 2,8 mio. kr. i budget 2027.',
+  x.committee, '26/1178', x.decision_committee, x.meeting_on, x.decision_text, x.progress_pct, x.milestones,
+  'Sagsnummeret var forkert, og beløbet i budget 2027 er rettet til det vedtagne.',
+  x.written_by, '2026-11-30 09:00+01'
+from app.responses x join app.response_rounds r on r.id = x.round_id
+where r.assembly_id = 'a55e0b1e-0000-4000-8000-000000000003' and r.kind = 'three_months'
+  and x.recommendation_id = '7ec00000-0000-4000-8000-000000000031';
+update app.responses x set published_at = '2026-11-30 09:30+01'
+from app.response_rounds r
+where r.id = x.round_id and r.assembly_id = 'a55e0b1e-0000-4000-8000-000000000003' and r.kind = 'three_months'
+  and x.published_at is null;
+
+insert into app.responses (round_id, recommendation_id, status, explanation, reason, committee,
+  case_number, decision_committee, meeting_on, decision_text, progress_pct, milestones, written_by, created_at)
+select r.id, x.recommendation_id, x.status::app.response_status, x.explanation, x.reason, x.committee,
+  x.case_number, x.decision_committee, x.meeting_on::date, x.decision_text, x.progress_pct, x.milestones::jsonb,
+  'b0000000-0000-4000-8000-000000000032', '2026-12-01 11:00+01'
+from app.response_rounds r,
+(values
+  ('7ec00000-0000-4000-8000-000000000031'::uuid, 'partly_followed',
+   'To nye buslinjer er vedtaget og kører fra august 2027; flextrafikken er udvidet til aftentimerne.',
+   'Den tredje linje, panelet foreslog, er ikke finansieret.',
+   'Teknik- og Miljøudvalget', '26/1178', 'Byrådet', '2026-10-28',
+   'Anbefalingen følges delvist; to nye linjer.', 60,
+   '[{"on": "2027-03-01", "text": "Forslag til nye linjer i høring"}, {"on": "2027-08-08", "text": "Nye linjer kører"}]'),
+  ('7ec00000-0000-4000-8000-000000000032'::uuid, 'followed',
+   'Udbuddet er afsluttet, og de første 14 tage har solceller.',
+   '', 'Økonomiudvalget', '26/1190', 'Økonomiudvalget', '2026-10-14',
+   'Anbefalingen følges. Anlægsbevilling på 12 mio. kr. godkendt.', 45, '[]'),
+  ('7ec00000-0000-4000-8000-000000000033'::uuid, 'not_followed',
+   'Arealerne bevares som i dag indtil forpagtningerne udløber i 2029.',
+   'Forpagtningskontrakterne kan ikke opsiges før 2029.',
+   'Teknik- og Miljøudvalget', '26/1201', 'Teknik- og Miljøudvalget', '2026-11-04',
+   'Taget til efterretning.', null, '[]')
+) as x (recommendation_id, status, explanation, reason, committee, case_number, decision_committee,
+        meeting_on, decision_text, progress_pct, milestones)
+where r.assembly_id = 'a55e0b1e-0000-4000-8000-000000000003' and r.kind = 'twelve_months';
+-- Those mails went out when the round was published.
+update app.mail_outbox set sent_at = (payload ->> 'published_at')::timestamptz, attempts = 1
+where kind = 'response_round_published' and sent_at is null;

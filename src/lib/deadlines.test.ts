@@ -31,3 +31,26 @@ describe('daysBetween', () => {
 		expect(daysBetween('2027-06-15', '2027-06-10')).toBe(-5);
 	});
 });
+
+describe('the council response clocks (month ends and leap years)', () => {
+	it('counts a handover on 30 November to the end of February', () => {
+		expect(statusDueDates('2026-11-30')[0]!.dueOn).toBe('2027-02-28');
+		expect(statusDueDates('2027-11-30')[0]!.dueOn).toBe('2028-02-29');
+		expect(statusDueDates('2027-11-29')[0]!.dueOn).toBe('2028-02-29');
+	});
+	it('clamps the 31st into 30-day months and keeps earlier days', () => {
+		expect(statusDueDates('2026-08-31')[0]!.dueOn).toBe('2026-11-30');
+		expect(statusDueDates('2026-08-20')[0]!.dueOn).toBe('2026-11-20');
+		expect(addCalendarMonths('2027-03-31', 3)).toBe('2027-06-30');
+	});
+	it('counts 12 months from a leap day to 28 February', () => {
+		expect(statusDueDates('2028-02-29')[1]!.dueOn).toBe('2029-02-28');
+		expect(statusDueDates('2028-02-29')[0]!.dueOn).toBe('2028-05-29');
+	});
+	it('counts the demo assembly’s rounds', () => {
+		expect(statusDueDates('2026-08-20')).toEqual([
+			{ months: 3, dueOn: '2026-11-20' },
+			{ months: 12, dueOn: '2027-08-20' }
+		]);
+	});
+});

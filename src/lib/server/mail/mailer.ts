@@ -7,6 +7,8 @@ export interface Mail {
 	subject: string;
 	text: string;
 	html?: string;
+	/** Extra headers, e.g. List-Unsubscribe (RFC 8058). */
+	headers?: Record<string, string>;
 }
 
 export interface Mailer {

@@ -1,6 +1,7 @@
 import { formatSessionTime } from '$lib/format';
 import { api, unwrap } from '../api';
 import { runtime, supabaseFor } from '../runtime';
+import { composeCouncilMail } from './council-mails';
 import type { Mail } from './mailer';
 
 /** A mail a committed transaction put in app.mail_outbox, as the dispatcher claims it. */
@@ -8,7 +9,7 @@ export interface QueuedMail {
 	id: string;
 	email: string | null;
 	full_name: string;
-	kind: 'material_digest';
+	kind: 'material_digest' | 'response_round_published' | 'response_reminder';
 	payload: Record<string, unknown>;
 }
 
@@ -25,6 +26,7 @@ interface MaterialDigest {
 /** The text of one queued mail. Danish first, with the English beneath, as the platform's mails are. */
 export function composeMail(mail: QueuedMail, origin: string): Mail | null {
 	if (!mail.email) return null;
+	if (mail.kind !== 'material_digest') return composeCouncilMail(mail, origin);
 	const digest = mail.payload as unknown as MaterialDigest;
 	const link = `${origin}/mine/${digest.assembly_id}/moeder/${digest.session_id}`;
 	const when = formatSessionTime(digest.starts_at, digest.ends_at, 'da');
