@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { authFor } from '$lib/server/auth/port';
+import { startDeliberationDigests } from '$lib/server/deliberation-digest-job';
 import { dispatchMail } from '$lib/server/mail/outbox';
 import { startRuntime, stopRuntime, supabaseFor } from '$lib/server/runtime';
 
@@ -14,8 +15,10 @@ export const init: ServerInit = async () => {
 	const outbox = setInterval(() => void dispatchMail(), 60_000);
 	outbox.unref();
 	void dispatchMail();
+	const digests = startDeliberationDigests();
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(outbox);
+		clearInterval(digests);
 		void stopRuntime();
 	});
 };

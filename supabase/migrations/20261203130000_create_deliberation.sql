@@ -286,7 +286,8 @@ begin
 end
 $$;
 
--- Hides (with a reason that stays visible) or shows a post again.
+-- Hides (with a reason that stays visible) or shows a post again; pins or unpins it. A null leaves
+-- that side as it is.
 create function api.moderate_deliberation_post(post_id uuid, hide boolean, reason text, pin boolean)
 returns void
 language plpgsql security invoker set search_path = ''
@@ -296,10 +297,14 @@ begin
     raise exception 'A reason is required to hide a post' using errcode = 'P0001', detail = 'reason_required';
   end if;
   update app.deliberation_posts p set
-    hidden_at = case when moderate_deliberation_post.hide then coalesce(p.hidden_at, now()) end,
-    hidden_reason = case when moderate_deliberation_post.hide then btrim(moderate_deliberation_post.reason) end,
-    hidden_by = case when moderate_deliberation_post.hide then (select x from private.my_person_ids() x limit 1) end,
-    pinned_at = case when moderate_deliberation_post.pin then coalesce(p.pinned_at, now()) end
+    hidden_at = case when moderate_deliberation_post.hide is null then p.hidden_at
+                     when moderate_deliberation_post.hide then coalesce(p.hidden_at, now()) end,
+    hidden_reason = case when moderate_deliberation_post.hide is null then p.hidden_reason
+                         when moderate_deliberation_post.hide then btrim(moderate_deliberation_post.reason) end,
+    hidden_by = case when moderate_deliberation_post.hide is null then p.hidden_by
+                     when moderate_deliberation_post.hide then (select x from private.my_person_ids() x limit 1) end,
+    pinned_at = case when moderate_deliberation_post.pin is null then p.pinned_at
+                     when moderate_deliberation_post.pin then coalesce(p.pinned_at, now()) end
   where p.id = moderate_deliberation_post.post_id;
   if not found then
     raise exception 'Only the assembly''s facilitators moderate posts' using errcode = 'PT404';

@@ -57,9 +57,9 @@ select is((select count(*) from app.deliberation_mind_changes), 1::bigint, 'and 
 select tests.act_as('facilitator@demo.samraad.dk');
 select is(tests.error_of($$select api.moderate_deliberation_post('de120000-0000-4000-8000-000000000002', true, '', false)$$),
   'P0001 reason_required', 'hiding needs a reason');
-select is(tests.error_of($$select api.moderate_deliberation_post('de120000-0000-4000-8000-000000000002', true, 'Personlige oplysninger', false)$$),
+select is(tests.error_of($$select api.moderate_deliberation_post('de120000-0000-4000-8000-000000000002', true, 'Personlige oplysninger', null)$$),
   null, 'the facilitator hides a post with a reason');
-select is(tests.error_of($$select api.moderate_deliberation_post('de120000-0000-4000-8000-000000000001', false, null, true)$$),
+select is(tests.error_of($$select api.moderate_deliberation_post('de120000-0000-4000-8000-000000000001', null, null, true)$$),
   null, 'the facilitator pins a post');
 select is(tests.error_of($$update app.deliberation_posts set body = 'Omskrevet' where id = 'de120000-0000-4000-8000-000000000001'$$),
   '42501', 'nobody rewrites a post''s text');

@@ -1,6 +1,7 @@
 import { formatSessionTime } from '$lib/format';
 import { api, unwrap } from '../api';
 import { runtime, supabaseFor } from '../runtime';
+import { composeDeliberationDigest, type DeliberationDigest } from './deliberation-digest';
 import type { Mail } from './mailer';
 
 /** A mail a committed transaction put in app.mail_outbox, as the dispatcher claims it. */
@@ -8,7 +9,7 @@ export interface QueuedMail {
 	id: string;
 	email: string | null;
 	full_name: string;
-	kind: 'material_digest';
+	kind: 'material_digest' | 'deliberation_digest';
 	payload: Record<string, unknown>;
 }
 
@@ -25,6 +26,14 @@ interface MaterialDigest {
 /** The text of one queued mail. Danish first, with the English beneath, as the platform's mails are. */
 export function composeMail(mail: QueuedMail, origin: string): Mail | null {
 	if (!mail.email) return null;
+	if (mail.kind === 'deliberation_digest') {
+		return composeDeliberationDigest(
+			mail.email,
+			mail.full_name,
+			mail.payload as unknown as DeliberationDigest,
+			origin
+		);
+	}
 	const digest = mail.payload as unknown as MaterialDigest;
 	const link = `${origin}/mine/${digest.assembly_id}/moeder/${digest.session_id}`;
 	const when = formatSessionTime(digest.starts_at, digest.ends_at, 'da');

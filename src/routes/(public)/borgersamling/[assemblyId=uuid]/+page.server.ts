@@ -1,11 +1,21 @@
 import { error } from '@sveltejs/kit';
 import { todayInCopenhagen } from '$lib/format';
 import { getAssembly } from '$lib/server/assemblies';
+import { budgetCalendar } from '$lib/server/budget-calendar';
 import { timeline } from '$lib/timeline';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
 	const assembly = await getAssembly(locals.supabase, params.assemblyId);
 	if (!assembly) error(404, { message: 'Not found' });
-	return { assembly, milestones: timeline(assembly, todayInCopenhagen()) };
+	const today = todayInCopenhagen();
+	// The budget year the recommendations can reach: the handover's year (or this year).
+	const budgetYear = Number((assembly.handover_on ?? today).slice(0, 4));
+	return {
+		assembly,
+		milestones: timeline(assembly, today),
+		today,
+		budgetYear,
+		budgetEvents: await budgetCalendar(locals.supabase, params.assemblyId, budgetYear)
+	};
 }) satisfies PageServerLoad;
