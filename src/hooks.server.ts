@@ -7,6 +7,8 @@ import { authFor } from '$lib/server/auth/port';
 import { startDeliberationDigests } from '$lib/server/deliberation-digest-job';
 import { dispatchMail } from '$lib/server/mail/outbox';
 import { startRuntime, stopRuntime, supabaseFor } from '$lib/server/runtime';
+import { runRetentionNow } from '$lib/server/trust/scheduled';
+import { scheduleRetention } from '$lib/server/trust/retention';
 
 export const init: ServerInit = async () => {
 	const rt = await startRuntime({ ...env, ...publicEnv });
@@ -16,9 +18,12 @@ export const init: ServerInit = async () => {
 	outbox.unref();
 	void dispatchMail();
 	const digests = startDeliberationDigests();
+	// Personal data whose retention has expired: deleted a minute after start and then daily.
+	const stopRetention = scheduleRetention(runRetentionNow);
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(outbox);
 		clearInterval(digests);
+		stopRetention();
 		void stopRuntime();
 	});
 };

@@ -384,6 +384,53 @@ where v.recommendation_id = r.id and r.assembly_id = 'a55e0b1e-0000-4000-8000-00
 update app.recommendations set handed_over_at = '2026-08-20 10:00+02'
 where assembly_id = 'a55e0b1e-0000-4000-8000-000000000003';
 
+-- === Recommendations (drafting) ===
+-- The welfare assembly's two working groups and a draft from each: one recommendation revised once,
+-- and a prioritisation method with weighted criteria.
+insert into app.working_groups (id, assembly_id, name, welfare_area_id) values
+  ('96000000-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000001', 'Ældre og sundhed',
+   (select id from app.welfare_areas where assembly_id = 'a55e0b1e-0000-4000-8000-000000000001' and name = 'Social omsorg')),
+  ('96000000-0000-4000-8000-000000000002', 'a55e0b1e-0000-4000-8000-000000000001', 'Børn, unge og læring',
+   (select id from app.welfare_areas where assembly_id = 'a55e0b1e-0000-4000-8000-000000000001' and name = 'Læring'));
+insert into app.working_group_members (working_group_id, person_id)
+select case when i <= 6 then '96000000-0000-4000-8000-000000000001'::uuid else '96000000-0000-4000-8000-000000000002'::uuid end,
+  ('c0000000-0000-4000-8000-0000000000' || lpad(i::text, 2, '0'))::uuid
+from generate_series(1, 12) as i;
+
+insert into app.recommendations (id, assembly_id, working_group_id, number, kind) values
+  ('7ec00000-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000001', '96000000-0000-4000-8000-000000000001', 1, 'recommendation'),
+  ('7ec00000-0000-4000-8000-000000000002', 'a55e0b1e-0000-4000-8000-000000000001', '96000000-0000-4000-8000-000000000002', 2, 'method');
+insert into app.recommendation_versions (recommendation_id, version, title, body_md, rationale_md, welfare_area_ids, amount_mio, criteria, evidence, author_person_id, created_at) values
+  ('7ec00000-0000-4000-8000-000000000001', 1, 'Forebyggelse før pleje',
+   'Kommunen bør flytte penge fra pleje til forebyggelse for ældre.',
+   'Flere ældre over 80 år de kommende år.',
+   array[(select id from app.welfare_areas where assembly_id = 'a55e0b1e-0000-4000-8000-000000000001' and name = 'Social omsorg')],
+   2.0, '[]', '[]', 'c0000000-0000-4000-8000-000000000001', '2026-11-12 20:00+01'),
+  ('7ec00000-0000-4000-8000-000000000001', 2, 'Forebyggelse før pleje',
+   E'Kommunen bør hvert år flytte 2 mio. kr. fra pleje til forebyggelse for ældre, fx træning i hjemmet og besøg hos 75-årige.\n\nEffekten skal måles efter to år, før flere penge flyttes.',
+   'Flere ældre over 80 år de kommende år; forebyggelse udskyder behovet for pleje.',
+   array[(select id from app.welfare_areas where assembly_id = 'a55e0b1e-0000-4000-8000-000000000001' and name = 'Social omsorg')],
+   2.0, '[]', '[{"label": "Befolkningsprognose 2026", "url": "https://www.hedensted.dk/befolkningsprognose"}]',
+   'c0000000-0000-4000-8000-000000000002', '2026-11-26 21:10+01'),
+  ('7ec00000-0000-4000-8000-000000000002', 1, 'Sådan prioriterer vi inden for læring',
+   'Når kommunen skal vælge mellem tiltag på læringsområdet, bør den vægte disse kriterier.',
+   'Panelet ønsker en metode, der kan bruges igen ved hvert budget.', '{}', null,
+   '[{"name": "Gavn for flest børn", "weight": 40}, {"name": "Tidlig indsats", "weight": 35}, {"name": "Pris pr. barn", "weight": 25}]',
+   '[]', 'c0000000-0000-4000-8000-000000000007', '2026-11-26 21:30+01');
+-- The handed-over assembly's support votes (counts only) and a minority statement, as recorded
+-- when they were adopted on 13 June 2026.
+insert into app.recommendation_votes (recommendation_id, threshold_pct, base, opened_at, closed_at, support, accept, oppose, adopted) values
+  ('7ec00000-0000-4000-8000-000000000031', 75, 'cast', '2026-06-13 10:30+02', '2026-06-13 11:00+02', 8, 3, 1, true),
+  ('7ec00000-0000-4000-8000-000000000032', 75, 'cast', '2026-06-13 11:00+02', '2026-06-13 11:20+02', 11, 1, 0, true),
+  ('7ec00000-0000-4000-8000-000000000033', 75, 'cast', '2026-06-13 11:20+02', '2026-06-13 11:40+02', 6, 3, 3, true),
+  ('7ec00000-0000-4000-8000-000000000034', 75, 'cast', '2026-06-13 13:00+02', '2026-06-13 13:30+02', 7, 4, 1, true);
+insert into app.minority_statements (id, recommendation_id, author_person_id, body, created_at) values
+  ('a1000000-0000-4000-8000-000000000033', '7ec00000-0000-4000-8000-000000000033', 'c0000000-0000-4000-8000-000000000304',
+   'Vi er enige i mere natur, men færre slåninger må ikke gå ud over legepladser og boldbaner.', '2026-06-13 12:00+02');
+insert into app.minority_statement_signers (statement_id, person_id, signed_at) values
+  ('a1000000-0000-4000-8000-000000000033', 'c0000000-0000-4000-8000-000000000304', '2026-06-13 12:00+02'),
+  ('a1000000-0000-4000-8000-000000000033', 'c0000000-0000-4000-8000-000000000310', '2026-06-13 12:05+02');
+
 -- === Deliberation, hearing and budget calendar ===
 -- Two threads between sessions in the welfare assembly (members only until handover), and one
 -- published thread in the handed-over climate assembly (public). Posts are dated in November 2026.

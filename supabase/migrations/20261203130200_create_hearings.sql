@@ -34,12 +34,11 @@ create table app.hearing_parties (
   id uuid primary key default gen_random_uuid(),
   hearing_id uuid not null references app.hearings (id) on delete cascade,
   name text not null check (char_length(btrim(name)) between 2 and 200),
-  email text check (email is null or (char_length(email) <= 254 and email like '%_@_%')),
   token_sha256 text not null unique check (token_sha256 ~ '^[0-9a-f]{64}$'),
   created_at timestamptz not null default now()
 );
 create unique index hearing_parties_name_key on app.hearing_parties (hearing_id, lower(name));
-comment on table app.hearing_parties is 'An entitled party of a hearing (an organisation), with the hash of its personal link''s token.';
+comment on table app.hearing_parties is 'An entitled party of a hearing (an organisation), with the hash of its personal link''s token. No address is stored: the secretariat sends the link itself.';
 alter table app.hearing_parties enable row level security;
 
 create table app.hearing_responses (
@@ -321,12 +320,12 @@ as $$
   order by h.created_at desc
 $$;
 
--- The parties of a hearing, for the secretariat: name, address and when they answered (not what).
+-- The parties of a hearing, for the secretariat: name and when they answered (not what).
 create function api.hearing_parties(hearing_id uuid)
-returns table (id uuid, name text, email text, submitted_at timestamptz)
+returns table (id uuid, name text, submitted_at timestamptz)
 language sql stable security invoker set search_path = ''
 as $$
-  select p.id, p.name, p.email, a.submitted_at
+  select p.id, p.name, a.submitted_at
   from app.hearing_parties p
   left join private.hearing_answered(hearing_parties.hearing_id) a on a.party_id = p.id
   where p.hearing_id = hearing_parties.hearing_id
@@ -359,7 +358,7 @@ as $$
   from app.hearing_responses r where r.id = hearing_response_file.response_id and r.file_sha256 is not null
 $$;
 
--- Opens a hearing with its parties ([{"name": text, "email": text|null}]) and returns each party's
+-- Opens a hearing with its parties ([{"name": text}]) and returns each party's
 -- link token — the only time it exists outside the party's hands (only its hash is stored).
 create function api.open_hearing(assembly_id uuid, title text, description text, deadline_at timestamptz, parties jsonb)
 returns table (party_id uuid, name text, token text)
@@ -387,9 +386,8 @@ begin
     party_id := gen_random_uuid();
     name := btrim(party ->> 'name');
     token := secret;
-    insert into app.hearing_parties (id, hearing_id, name, email, token_sha256)
-    values (party_id, hearing, name, nullif(btrim(coalesce(party ->> 'email', '')), ''),
-      encode(sha256(convert_to(secret, 'UTF8')), 'hex'));
+    insert into app.hearing_parties (id, hearing_id, name, token_sha256)
+    values (party_id, hearing, name, encode(sha256(convert_to(secret, 'UTF8')), 'hex'));
     return next;
   end loop;
 end

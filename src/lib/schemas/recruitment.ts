@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { SUPPORT_NEEDS } from './attendance';
 import { email } from './auth';
-
-const SUPPORT = ['transport', 'childcare', 'interpreter', 'accessibility', 'other'] as const;
 
 const text = (min: number, max: number) =>
 	z
@@ -66,7 +65,7 @@ export function registrationSchema(
 				.trim()
 				.regex(/^\d{4}$/, 'field_postal_code'),
 			city: z.string().trim().max(100, 'field_too_long'),
-			support_needs: z.array(z.enum(SUPPORT, 'field_choice')).default([]),
+			support_needs: z.array(z.enum(SUPPORT_NEEDS, 'field_choice')).default([]),
 			support_note: z.string().trim().max(1000, 'field_too_long'),
 			available: z
 				.array(z.string().refine((id) => sessionIds.includes(id), 'field_choice'))

@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { api, unwrap } from './api';
-import type { SupportNeed } from './recruitment';
+import type { SupportNeed } from '$lib/schemas/attendance';
 
 /**
  * Typed calls to the attendance API (supabase/migrations/20261125200210_create_attendance_api.sql).

@@ -18,7 +18,6 @@ export interface Hearing {
 export interface HearingParty {
 	id: string;
 	name: string;
-	email: string | null;
 	submitted_at: string | null;
 }
 
@@ -101,7 +100,7 @@ export async function openHearing(
 		title: string;
 		description: string;
 		deadline_at: string;
-		parties: { name: string; email: string | null }[];
+		parties: { name: string }[];
 	}
 ): Promise<{ party_id: string; name: string; token: string }[]> {
 	return unwrap(await api(supabase).rpc('open_hearing', { assembly_id: assemblyId, ...input }));

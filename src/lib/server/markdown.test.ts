@@ -2,30 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './markdown';
 
 describe('renderMarkdown', () => {
-	it('renders Markdown emphasis and lists', () => {
-		expect(renderMarkdown('Det er **kernevelfærd**.\n\n- ét\n- to')).toBe(
-			'<p>Det er <strong>kernevelfærd</strong>.</p>\n<ul>\n<li>ét</li>\n<li>to</li>\n</ul>\n'
-		);
-	});
-
-	it('shows a script as text instead of running it', () => {
-		const html = renderMarkdown('Hej <script>alert("x")</script> <img src=x onerror=alert(1)>');
-		expect(html).not.toContain('<script');
-		expect(html).not.toContain('<img');
-		expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-	});
-
-	it('refuses javascript: links and renders no images', () => {
+	it('renders paragraphs, emphasis, lists and links', () => {
 		const html = renderMarkdown(
-			'[klik](javascript:alert(1)) ![billede](https://example.org/x.png)'
+			'Første **afsnit** med [et link](https://example.dk).\n\n- et\n- to'
 		);
-		expect(html).not.toContain('href="javascript:');
-		expect(html).not.toContain('<img');
+		expect(html).toContain('<strong>afsnit</strong>');
+		expect(html).toContain('<a href="https://example.dk" rel="noopener noreferrer nofollow">');
+		expect(html).toContain('<li>et</li>');
 	});
 
-	it('keeps ordinary links, marked nofollow', () => {
-		expect(renderMarkdown('[Budget](https://kommune.dk/budget)')).toContain(
-			'<a href="https://kommune.dk/budget" rel="nofollow noopener noreferrer">Budget</a>'
+	it('removes script, event handlers and javascript: links from Markdown', () => {
+		const html = renderMarkdown(
+			[
+				'<script>alert(1)</script>',
+				'<img src=x onerror="alert(2)">',
+				'[klik](javascript:alert(3))',
+				'<a href="javascript:alert(4)" onclick="alert(5)">a</a>',
+				'<iframe src="https://evil.example"></iframe>',
+				'<p style="position:fixed">stil</p>'
+			].join('\n\n')
 		);
+		expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<iframe|<img|style=/i);
+		expect(html).not.toContain('alert(1)');
+		expect(html).toContain('stil');
+	});
+
+	it('turns a level-1 heading into level 2 (the title is the page heading)', () => {
+		expect(renderMarkdown('# Overskrift')).toBe('<h2>Overskrift</h2>');
 	});
 });

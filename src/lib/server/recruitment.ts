@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { newCode } from '$lib/recruitment/code';
 import type { ImportRow } from '$lib/recruitment/respondents-import';
+import type { SupportNeed } from '$lib/schemas/attendance';
 import { api, unwrap } from './api';
 
 /** Row shapes of the recruitment functions in supabase/migrations/*_create_recruitment_api.sql. */
@@ -8,14 +9,6 @@ export type CategoryKind = 'choice' | 'birth_year';
 export type RegistrationStatus =
 	'pool' | 'selected' | 'reserve' | 'confirmed' | 'declined' | 'withdrawn' | 'participated';
 export type RegistrationChannel = 'self' | 'phone' | 'paper' | 'import';
-export const SUPPORT_NEEDS = [
-	'transport',
-	'childcare',
-	'interpreter',
-	'accessibility',
-	'other'
-] as const;
-export type SupportNeed = (typeof SUPPORT_NEEDS)[number];
 
 export interface RegistrationForm {
 	assembly_id: string;

@@ -69,7 +69,7 @@ select is((select response_count from api.hearings('a55e0b1e-0000-4000-8000-0000
 select is((select count(*) from api.hearing_parties((select id from app.hearings)) where submitted_at is not null), 2::bigint,
   'and which parties');
 select tests.act_as('klima03@demo.samraad.dk');
-select is((select count(*) from api.hearing_parties((select id from app.hearings))), 0::bigint, 'a member does not see the parties'' addresses');
+select is((select count(*) from api.hearing_parties((select id from app.hearings))), 0::bigint, 'a member does not see the parties'' list');
 
 -- The close publishes everything at once ----------------------------------------------------------
 select tests.act_as('klima-byraad@demo.samraad.dk');

@@ -8,7 +8,7 @@ import type { Database, Queryable } from './types';
  * processes writing one data directory corrupt it. A lock left by a process that no longer runs is
  * taken over.
  */
-function acquireLock(dataDir: string): () => void {
+export function acquireLock(dataDir: string): () => void {
 	const lockPath = join(dirname(dataDir), `${dataDir.split('/').pop()}.lock`);
 	mkdirSync(dirname(lockPath), { recursive: true });
 	for (let attempt = 0; attempt < 2; attempt++) {

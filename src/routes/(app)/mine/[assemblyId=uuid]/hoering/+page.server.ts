@@ -40,9 +40,9 @@ export const actions = {
 				title,
 				description,
 				deadline_at: copenhagenInstant(deadline_date, deadline_time),
-				parties
+				parties: parties.map(({ name }) => ({ name }))
 			});
-			// Shown this once: the database keeps only each token's hash.
+			// Shown this once: the database keeps only each token's hash, and no address.
 			return {
 				form: 'open',
 				saved: true,

@@ -2,17 +2,20 @@ import { error } from '@sveltejs/kit';
 import { verifyBundle, type Bundle } from '$lib/sortition/draw';
 import { histogram, summarize } from '$lib/sortition/stats';
 import { getAssembly } from '$lib/server/assemblies';
+import { auditHead } from '$lib/server/audit';
 import { assemblyDraws, drawDocument } from '$lib/server/draws';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
-	const assembly = await getAssembly(locals.supabase, params.assemblyId);
+	const [assembly, audit, allDraws] = await Promise.all([
+		getAssembly(locals.supabase, params.assemblyId),
+		auditHead(locals.supabase, params.assemblyId),
+		assemblyDraws(locals.supabase, params.assemblyId)
+	]);
 	if (!assembly) error(404, { message: 'Not found' });
-	const draws = (await assemblyDraws(locals.supabase, params.assemblyId)).filter(
-		(draw) => draw.status === 'committed' || draw.status === 'drawn'
-	);
+	const draws = allDraws.filter((draw) => draw.status === 'committed' || draw.status === 'drawn');
 	const latest = draws[0] ?? null;
-	if (!latest) return { assembly, draw: null, histogram: [] };
+	if (!latest) return { assembly, audit, draw: null, histogram: [] };
 	const document = await drawDocument(locals.supabase, latest.id);
 	const commitment = document && 'commitment' in document ? document.commitment : document;
 	const bundle = document && 'draw' in document ? (document as Bundle) : null;
@@ -26,6 +29,7 @@ export const load = (async ({ params, locals }) => {
 		: null;
 	return {
 		assembly,
+		audit,
 		draw: latest,
 		algorithm: commitment && 'algorithm' in commitment ? commitment.algorithm : null,
 		poolSize: commitment && 'pool' in commitment ? commitment.pool.length : 0,
