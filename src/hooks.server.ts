@@ -5,6 +5,7 @@ import { env as publicEnv } from '$env/dynamic/public';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { authFor } from '$lib/server/auth/port';
 import { queueResponseReminders } from '$lib/server/council';
+import { startDeliberationDigests } from '$lib/server/deliberation-digest-job';
 import { dispatchMail } from '$lib/server/mail/outbox';
 import { startRuntime, stopRuntime, supabaseFor } from '$lib/server/runtime';
 import { runRetentionNow } from '$lib/server/trust/scheduled';
@@ -17,6 +18,7 @@ export const init: ServerInit = async () => {
 	const outbox = setInterval(() => void dispatchMail(), 60_000);
 	outbox.unref();
 	void dispatchMail();
+	const digests = startDeliberationDigests();
 	// Personal data whose retention has expired: deleted a minute after start and then daily.
 	const stopRetention = scheduleRetention(runRetentionNow);
 	// The secretariat's reminders of the council's due dates: checked hourly, each sent once.
@@ -32,6 +34,7 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(outbox);
 		clearInterval(reminders);
+		clearInterval(digests);
 		stopRetention();
 		void stopRuntime();
 	});

@@ -515,3 +515,39 @@ where r.assembly_id = 'a55e0b1e-0000-4000-8000-000000000003' and r.kind = 'twelv
 -- Those mails went out when the round was published.
 update app.mail_outbox set sent_at = (payload ->> 'published_at')::timestamptz, attempts = 1
 where kind = 'response_round_published' and sent_at is null;
+
+-- === Deliberation, hearing and budget calendar ===
+-- Two threads between sessions in the welfare assembly (members only until handover), and one
+-- published thread in the handed-over climate assembly (public). Posts are dated in November 2026.
+insert into app.deliberation_threads (id, assembly_id, welfare_area_id, title, question, created_by, created_at) values
+  ('de110000-0000-4000-8000-000000000001', 'a55e0b1e-0000-4000-8000-000000000001',
+   (select id from app.welfare_areas where assembly_id = 'a55e0b1e-0000-4000-8000-000000000001' and name = 'Social omsorg'),
+   'Skal ældreplejen have en større del af budgettet?',
+   'Flere over 80 år betyder flere udgifter. Hvor skal pengene komme fra?',
+   'b0000000-0000-4000-8000-000000000002', '2026-11-20 09:00+01'),
+  ('de110000-0000-4000-8000-000000000002', 'a55e0b1e-0000-4000-8000-000000000001', null,
+   'Hvad er vigtigst for jer før næste møde?', '', 'b0000000-0000-4000-8000-000000000002', '2026-11-21 09:00+01'),
+  ('de110000-0000-4000-8000-000000000003', 'a55e0b1e-0000-4000-8000-000000000003', null,
+   'Busser eller cykelstier i landdistrikterne?', 'Hvad hjælper flest mennesker væk fra bilen?',
+   'b0000000-0000-4000-8000-000000000033', '2026-05-02 09:00+02');
+
+insert into app.deliberation_posts (id, thread_id, parent_id, author_person_id, stance, body, created_at) values
+  ('de120000-0000-4000-8000-000000000001', 'de110000-0000-4000-8000-000000000001', null,
+   (select id from app.people where email = 'medlem03@demo.samraad.dk'), 'for',
+   'Ja. Vi bliver flere ældre, og hjemmeplejen mangler allerede hænder. Det er **kernevelfærd**.', '2026-11-22 19:10+01'),
+  ('de120000-0000-4000-8000-000000000002', 'de110000-0000-4000-8000-000000000001', null,
+   (select id from app.people where email = 'medlem08@demo.samraad.dk'), 'against',
+   'Nej, ikke hvis det går ud over skolerne. Forebyggelse hos børn sparer penge senere.', '2026-11-23 20:05+01'),
+  ('de120000-0000-4000-8000-000000000003', 'de110000-0000-4000-8000-000000000001', 'de120000-0000-4000-8000-000000000002',
+   (select id from app.people where email = 'medlem03@demo.samraad.dk'), 'question',
+   'Har vi tal på, hvor meget forebyggelsen sparer?', '2026-11-24 08:30+01'),
+  ('de120000-0000-4000-8000-000000000004', 'de110000-0000-4000-8000-000000000003', null,
+   (select id from app.people where email = 'klima02@demo.samraad.dk'), 'for',
+   'Busser: dem kan alle bruge, også dem der ikke kan cykle.', '2026-05-03 18:00+02'),
+  ('de120000-0000-4000-8000-000000000005', 'de110000-0000-4000-8000-000000000003', null,
+   (select id from app.people where email = 'klima05@demo.samraad.dk'), 'against',
+   'Cykelstier er billigere at drive, og børnene kan selv komme i skole.', '2026-05-04 18:00+02');
+insert into app.deliberation_mind_changes (post_id, person_id)
+select 'de120000-0000-4000-8000-000000000002', id from app.people where email in ('medlem10@demo.samraad.dk', 'medlem11@demo.samraad.dk');
+update app.deliberation_threads set is_published = true, closed_at = '2026-06-13 15:00+02'
+where id = 'de110000-0000-4000-8000-000000000003';

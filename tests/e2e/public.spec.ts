@@ -14,7 +14,7 @@ test('an anonymous visitor reads the public page of an assembly', async ({ page 
 	await expect(page.getByText(/mandat til at udarbejde en uvildig anbefaling/)).toBeVisible();
 
 	// Welfare areas with budgets in Danish notation, and their total.
-	const areas = page.getByRole('table');
+	const areas = page.getByRole('table', { name: 'Velfærdsområder' });
 	await expect(areas.getByRole('row', { name: /Social omsorg/ })).toContainText('1.184,5 mio. kr.');
 	await expect(areas.getByRole('row', { name: /Økonomi, Personale og IT/ })).toContainText(
 		'268,4 mio. kr.'

@@ -2,6 +2,7 @@ import { formatSessionTime } from '$lib/format';
 import { api, unwrap } from '../api';
 import { runtime, supabaseFor } from '../runtime';
 import { composeCouncilMail } from './council-mails';
+import { composeDeliberationDigest, type DeliberationDigest } from './deliberation-digest';
 import type { Mail } from './mailer';
 
 /** A mail a committed transaction put in app.mail_outbox, as the dispatcher claims it. */
@@ -9,7 +10,8 @@ export interface QueuedMail {
 	id: string;
 	email: string | null;
 	full_name: string;
-	kind: 'material_digest' | 'response_round_published' | 'response_reminder';
+	kind:
+		'material_digest' | 'response_round_published' | 'response_reminder' | 'deliberation_digest';
 	payload: Record<string, unknown>;
 }
 
@@ -26,6 +28,14 @@ interface MaterialDigest {
 /** The text of one queued mail. Danish first, with the English beneath, as the platform's mails are. */
 export function composeMail(mail: QueuedMail, origin: string): Mail | null {
 	if (!mail.email) return null;
+	if (mail.kind === 'deliberation_digest') {
+		return composeDeliberationDigest(
+			mail.email,
+			mail.full_name,
+			mail.payload as unknown as DeliberationDigest,
+			origin
+		);
+	}
 	if (mail.kind !== 'material_digest') return composeCouncilMail(mail, origin);
 	const digest = mail.payload as unknown as MaterialDigest;
 	const link = `${origin}/mine/${digest.assembly_id}/moeder/${digest.session_id}`;
