@@ -22,6 +22,9 @@ export interface OutboxMail extends Mail {
 	sentAt: string;
 }
 
+/** Sends in this process so far: orders the dev outbox within one millisecond. */
+let sequence = 0;
+
 /**
  * Mail through SMTP (`SMTP_URL`, e.g. `smtp://user:pass@host:587`) when configured. Without it, and
  * only outside production, mails are written as files to an outbox directory that the dev outbox
@@ -55,7 +58,9 @@ export function createMailer(options: {
 		async send(mail) {
 			mkdirSync(options.outboxDir, { recursive: true });
 			const sentAt = new Date().toISOString();
-			const id = `${sentAt.replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}`;
+			// The counter keeps two mails of the same millisecond in the order they were sent.
+			sequence += 1;
+			const id = `${sentAt.replace(/[:.]/g, '-')}-${String(sequence).padStart(9, '0')}-${crypto.randomUUID().slice(0, 8)}`;
 			const stored: OutboxMail = { id, sentAt, ...mail };
 			writeFileSync(join(options.outboxDir, `${id}.json`), JSON.stringify(stored, null, 2));
 		}
