@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, signIn, WELFARE } from './support';
+import { expectAccessible, signIn, signInOnce, WELFARE } from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.slow();
@@ -31,7 +31,7 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	page,
 	browser
 }) => {
-	await signIn(page, 'facilitator2@demo.samraad.dk');
+	await signInOnce(page, 'facilitator2@demo.samraad.dk');
 	await page.goto(`/mine/${WELFARE}/facilitator`);
 	await page.getByRole('link', { name: 'Prioriteringsøvelser' }).click();
 	await page.waitForLoadState('networkidle');

@@ -149,7 +149,7 @@ test('a member sees their table and writes its note; the facilitator publishes; 
 	const facilitator = await open();
 	// The assembly's other facilitator (sign-in codes are limited per address, and the suite signs
 	// in the first one often).
-	await signIn(facilitator, 'facilitator2@demo.samraad.dk');
+	await signInOnce(facilitator, 'facilitator2@demo.samraad.dk');
 	await facilitator.goto(TABLES);
 	await expect(facilitator.getByText(NOTE)).toBeVisible();
 	await facilitator.getByRole('button', { name: 'Offentliggør referaterne' }).click();
@@ -177,7 +177,7 @@ test('without JavaScript a facilitator swaps two people', async ({ browser }) =>
 		timezoneId: 'Europe/Copenhagen'
 	});
 	const page = await context.newPage();
-	await signIn(page, 'facilitator2@demo.samraad.dk');
+	await signInOnce(page, 'facilitator2@demo.samraad.dk');
 	await page.goto(TABLES);
 	await expectSixTablesOfSix(page);
 	const a = await firstAt(page, 5);
