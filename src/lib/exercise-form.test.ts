@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateBallot, type ExerciseConfig } from '$lib/exercises';
-import { ballotFromForm, formFromBallot, pairsFor, parseAmount } from './exercise-form';
+import {
+	ballotFromForm,
+	formFromBallot,
+	pairsFor,
+	pairsInValues,
+	parseAmount
+} from './exercise-form';
 
 const form = (entries: [string, string][]) => {
 	const data = new FormData();
@@ -77,21 +83,54 @@ describe('ballot forms', () => {
 			allowTies: true,
 			maxPairs: null
 		};
+		// The member was shown c–b, a–b and a–c (their own pairs); they answered the first and last.
+		const shown: [string, string][] = [
+			['c', 'b'],
+			['a', 'b'],
+			['a', 'c']
+		];
+		const fields = formFromBallot(pairwise, null, shown);
+		expect(fields).toEqual({
+			pair_0_a: 'c',
+			pair_0_b: 'b',
+			pair_1_a: 'a',
+			pair_1_b: 'b',
+			pair_2_a: 'a',
+			pair_2_b: 'c'
+		});
+		expect(pairsInValues(fields)).toEqual(shown);
 		const ballot = ballotFromForm(
 			pairwise,
-			form([
-				['pair_0', 'a'],
-				['pair_2', 'tie']
-			])
+			form([...Object.entries(fields), ['pair_0', 'a'], ['pair_2', 'tie']])
 		);
 		expect(ballot).toEqual({
 			kind: 'pairwise',
 			judgements: [
-				{ a: 'a', b: 'b', result: 'a' },
-				{ a: 'b', b: 'c', result: 'tie' }
+				{ a: 'c', b: 'b', result: 'a' },
+				{ a: 'a', b: 'c', result: 'tie' }
 			]
 		});
-		expect(formFromBallot(pairwise, ballot)).toEqual({ pair_0: 'a', pair_2: 'tie' });
+		expect(formFromBallot(pairwise, ballot, shown)).toEqual({
+			...fields,
+			pair_0: 'a',
+			pair_2: 'tie'
+		});
+		// A pair the form did not offer (an unknown option, or one option twice) is refused.
+		const forged = ballotFromForm(
+			pairwise,
+			form([
+				['pair_0_a', 'a'],
+				['pair_0_b', 'x'],
+				['pair_0', 'a'],
+				['pair_1_a', 'b'],
+				['pair_1_b', 'b'],
+				['pair_1', 'b']
+			])
+		);
+		expect(validateBallot(pairwise, forged).map((issue) => issue.key)).toEqual([
+			'pair_unknown_option',
+			'pair_same_option'
+		]);
 		const statements: ExerciseConfig = {
 			kind: 'statements',
 			statements: ['s1', 's2'],

@@ -3,8 +3,10 @@ import type { Ballot, ExerciseConfig, JudgedPair, OptionId } from '$lib/exercise
 /**
  * The HTML form of a ballot, for every method, without JavaScript: one named field per option
  * (amount_<id>, rank_<id>, points_<id>, level_<id>), checkboxes `approved`, and for pairwise one
- * radio group per pair (pair_<i>: a | b | tie). These turn the submitted fields into a ballot
- * (validated afterwards with validateBallot) and a ballot back into field values.
+ * radio group per pair (pair_<i>: a | b | tie) with the pair it asks about in hidden fields
+ * (pair_<i>_a, pair_<i>_b: each member is shown their own pairs, chosen adaptively). These turn the
+ * submitted fields into a ballot (validated afterwards with validateBallot) and a ballot back into
+ * field values.
  */
 
 /** Every pair of options, in a fixed order, up to `max` pairs. */
@@ -51,11 +53,15 @@ export function ballotFromForm(config: ExerciseConfig, form: FormData): Ballot {
 			return { kind: 'ranking', ranking };
 		}
 		case 'pairwise': {
+			// The pairs come from the form, as the member was shown them; validateBallot refuses
+			// unknown options, a pair of one option, a pair twice and more than maxPairs.
 			const judgements: JudgedPair[] = [];
-			pairsFor(config.options, config.maxPairs).forEach(([a, b], index) => {
+			const shown = (config.options.length * (config.options.length - 1)) / 2;
+			for (let index = 0; index < shown; index += 1) {
 				const result = field(`pair_${index}`);
-				if (result === 'a' || result === 'b' || result === 'tie') judgements.push({ a, b, result });
-			});
+				if (result !== 'a' && result !== 'b' && result !== 'tie') continue;
+				judgements.push({ a: field(`pair_${index}_a`), b: field(`pair_${index}_b`), result });
+			}
 			return { kind: 'pairwise', judgements };
 		}
 		case 'points':
@@ -88,12 +94,29 @@ export function ballotFromForm(config: ExerciseConfig, form: FormData): Ballot {
 	}
 }
 
-/** The field values that show a ballot in its form (for changing it, or after a refusal). */
+/** The pairs a pairwise ballot form asks about, read back from its field values. */
+export function pairsInValues(values: Record<string, string>): [OptionId, OptionId][] {
+	const pairs: [OptionId, OptionId][] = [];
+	for (let index = 0; values[`pair_${index}_a`] !== undefined; index += 1) {
+		pairs.push([values[`pair_${index}_a`]!, values[`pair_${index}_b`] ?? '']);
+	}
+	return pairs;
+}
+
+/**
+ * The field values that show a ballot in its form (for changing it, or after a refusal). For a
+ * pairwise exercise, `pairs` are the pairs the member is shown (their judged pairs first).
+ */
 export function formFromBallot(
 	config: ExerciseConfig,
-	ballot: Ballot | null
+	ballot: Ballot | null,
+	pairs: readonly (readonly [OptionId, OptionId])[] = []
 ): Record<string, string> {
 	const values: Record<string, string> = {};
+	pairs.forEach(([a, b], index) => {
+		values[`pair_${index}_a`] = a;
+		values[`pair_${index}_b`] = b;
+	});
 	if (!ballot || ballot.kind !== config.kind) return values;
 	switch (ballot.kind) {
 		case 'allocation':
@@ -104,7 +127,6 @@ export function formFromBallot(
 			ballot.ranking.forEach((id, index) => (values[`rank_${id}`] = String(index + 1)));
 			break;
 		case 'pairwise': {
-			const pairs = config.kind === 'pairwise' ? pairsFor(config.options, config.maxPairs) : [];
 			for (const judgement of ballot.judgements) {
 				const index = pairs.findIndex(([a, b]) => a === judgement.a && b === judgement.b);
 				if (index >= 0) values[`pair_${index}`] = judgement.result;

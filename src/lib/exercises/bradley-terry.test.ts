@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBradleyTerry, nextPair, tallyPairwise } from './bradley-terry';
+import { fitBradleyTerry, nextPair, pairsToShow, tallyPairwise } from './bradley-terry';
 import type { JudgedPair, PairwiseBallot, PairwiseConfig } from './pairwise';
 import { seededRandom } from './random';
 
@@ -170,5 +170,48 @@ describe('nextPair', () => {
 		expect(nextPair(config, tally, all, 's')).toBeNull();
 		expect(nextPair({ ...config, maxPairs: 2 }, tally, all.slice(0, 2), 's')).toBeNull();
 		expect(nextPair(config, tally, all.slice(0, 5), 's')).toMatchObject({ a: expect.any(String) });
+	});
+});
+
+describe('pairsToShow', () => {
+	const config: PairwiseConfig = {
+		kind: 'pairwise',
+		options: ['a', 'b', 'c', 'd', 'e'],
+		allowTies: false,
+		maxPairs: 3
+	};
+	const key = ([a, b]: [string, string]) => [a, b].sort().join('');
+
+	it('keeps the judged pairs first, then adds distinct new pairs up to maxPairs', () => {
+		const pairs = pairsToShow(config, tallyPairwise(config, []), [{ a: 'e', b: 'a' }], 'm1');
+		expect(pairs).toHaveLength(3);
+		expect(pairs[0]).toEqual(['e', 'a']);
+		expect(new Set(pairs.map(key)).size).toBe(3);
+		expect(
+			pairsToShow({ ...config, maxPairs: null }, tallyPairwise(config, []), [], 'm1')
+		).toHaveLength(10);
+	});
+
+	it('spreads members over the pairs before there is a tally, instead of the first few for all', () => {
+		const tally = tallyPairwise(config, []);
+		const covered = new Set(
+			Array.from({ length: 30 }, (_, k) => pairsToShow(config, tally, [], `member-${k}`))
+				.flat()
+				.map(key)
+		);
+		expect(covered.size).toBe(10);
+	});
+
+	it('asks first about the pair the tally has least settled', () => {
+		// a ≫ b ≫ c ≫ d ≫ e is well established by many judgements, except d against e, never compared.
+		const settled: JudgedPair[] = [];
+		const ids = config.options;
+		for (let i = 0; i < ids.length; i++)
+			for (let j = i + 1; j < ids.length; j++)
+				if (!(ids[i] === 'd' && ids[j] === 'e')) settled.push(...judged(ids[i]!, ids[j]!, 'a', 15));
+		const tally = tallyPairwise(config, [ballot(settled), ballot(judged('d', 'c', 'b'))]);
+		for (const seed of ['x', 'y', 'z']) {
+			expect(key(pairsToShow(config, tally, [], seed)[0]!)).toBe('de');
+		}
 	});
 });

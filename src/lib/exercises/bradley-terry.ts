@@ -24,7 +24,13 @@
  * independent; with few judgements per pair read them as indicative.
  */
 import { invert } from './matrix';
-import { pairKey, type JudgedPair, type PairwiseBallot, type PairwiseConfig } from './pairwise';
+import {
+	pairCount,
+	pairKey,
+	type JudgedPair,
+	type PairwiseBallot,
+	type PairwiseConfig
+} from './pairwise';
 import { seededRandom } from './random';
 import { standingsFromScores, zeros } from './stats';
 import type { OptionId, Standing } from './types';
@@ -312,4 +318,33 @@ export function nextPair(
 	const chosen = top[Math.floor(random() * top.length)]!;
 	const [a, b] = random() < 0.5 ? [chosen.i, chosen.j] : [chosen.j, chosen.i];
 	return { a: ids[a]!, b: ids[b]! };
+}
+
+/**
+ * The pairs one member's ballot form shows: the pairs they have judged already (so they can change
+ * their answers), then, until `config.maxPairs` (or every pair), the pairs `nextPair` ranks as least
+ * settled by the tally, each drawn with `seed` among equals. With an uninformative tally (no
+ * ballots yet) this is a seeded random order, so members with a small maxPairs cover different
+ * pairs instead of all judging the first few.
+ */
+export function pairsToShow(
+	config: PairwiseConfig,
+	tally: PairwiseTally,
+	judged: readonly Pick<JudgedPair, 'a' | 'b'>[],
+	seed: string
+): [OptionId, OptionId][] {
+	const pairs: [OptionId, OptionId][] = judged.map((pair) => [pair.a, pair.b]);
+	const limit = config.maxPairs ?? pairCount(config.options.length);
+	const open = { ...config, maxPairs: null };
+	while (pairs.length < limit) {
+		const next = nextPair(
+			open,
+			tally,
+			pairs.map(([a, b]) => ({ a, b })),
+			`${seed}:${pairs.length}`
+		);
+		if (!next) break;
+		pairs.push([next.a, next.b]);
+	}
+	return pairs;
 }

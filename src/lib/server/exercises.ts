@@ -4,7 +4,9 @@ import {
 	approvalValues,
 	bordaValues,
 	guard,
+	MIN_BALLOTS,
 	opinionShift,
+	pairsToShow,
 	pointsShares,
 	statementValues,
 	tallyAllocation,
@@ -17,6 +19,10 @@ import {
 	type Ballot,
 	type ExerciseConfig,
 	type ExerciseKind,
+	type JudgedPair,
+	type OptionId,
+	type PairwiseBallot,
+	type PairwiseConfig,
 	type RoundBallot
 } from '$lib/exercises';
 import type { OptionText } from '$lib/exercise-setup';
@@ -236,6 +242,31 @@ const optionIds = (config: ExerciseConfig): string[] =>
 		: config.kind === 'statements'
 			? config.statements
 			: config.options;
+
+/**
+ * The pairs a member's pairwise ballot shows in an open round: their judged pairs, then the pairs
+ * least settled by the round's ballots so far (the service role reads them; only the choice of
+ * pairs leaves this function). Below five ballots the tally is not used, as for any result, and
+ * the pairs come in a seeded random order. The seed is the round and the member's account, so a
+ * reload shows the same pairs until others' ballots move the tally.
+ */
+export async function pairsForMember(
+	exercise: Exercise & { config: PairwiseConfig },
+	roundId: string,
+	userId: string,
+	mine: PairwiseBallot | null
+): Promise<[OptionId, OptionId][]> {
+	const service = supabaseFor(runtime().serviceKey, 'http://localhost');
+	const rows: { round_id: string; content: Ballot }[] = unwrap(
+		await api(service).rpc('ballots_for_tally', { exercise_id: exercise.id }, { get: true })
+	);
+	const ballots = rows
+		.filter((row) => row.round_id === roundId && row.content.kind === 'pairwise')
+		.map((row) => row.content as PairwiseBallot);
+	const tally = tallyPairwise(exercise.config, ballots.length >= MIN_BALLOTS ? ballots : []);
+	const judged: JudgedPair[] = mine?.judgements ?? [];
+	return pairsToShow(exercise.config, tally, judged, `${roundId}:${userId}`);
+}
 
 /**
  * Computes and stores the result of a closed round with the service role: the tallies (hidden below

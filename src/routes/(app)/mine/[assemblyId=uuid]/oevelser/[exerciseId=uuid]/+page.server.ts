@@ -10,6 +10,7 @@ import {
 	castBallot,
 	castPaperBallot,
 	myBallot,
+	pairsForMember,
 	roundProgress,
 	roundResults
 } from '$lib/server/exercises';
@@ -45,6 +46,17 @@ export const load = (async ({ params, locals }) => {
 		),
 		open && isOrganiser ? assemblyPeople(locals.supabase, params.assemblyId) : []
 	]);
+	const config = exercise.config;
+	// Pairwise: each member is shown their own pairs, chosen adaptively (pairsForMember).
+	const pairs =
+		open && isMember && config.kind === 'pairwise' && locals.session
+			? await pairsForMember(
+					{ ...exercise, config },
+					open.id,
+					locals.session.userId,
+					mine?.content.kind === 'pairwise' ? mine.content : null
+				)
+			: [];
 	return {
 		assembly,
 		exercise,
@@ -55,7 +67,7 @@ export const load = (async ({ params, locals }) => {
 			.filter((person) => person.roles.includes('member'))
 			.map((person) => ({ id: person.person_id, name: person.full_name })),
 		mine: mine ? { receipt_code: mine.receipt_code, cast_at: mine.cast_at } : null,
-		values: formFromBallot(exercise.config, mine?.content ?? null),
+		values: formFromBallot(config, mine?.content ?? null, pairs),
 		progress,
 		results: results.filter((entry) => entry.result !== null),
 		// A fresh key per form shown: a double submission, or a retry, is the same ballot.
