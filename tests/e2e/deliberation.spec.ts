@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInOnce, WELFARE } from './support';
+import { expectAccessible, latestMail, signInOnce, WELFARE } from './support';
 
 const CLIMATE = 'a55e0b1e-0000-4000-8000-000000000003';
 const THREAD = 'Skal ældreplejen have en større del af budgettet?';
@@ -118,6 +118,7 @@ test('parties answer a hearing through their links, and every response appears a
 	await page.getByRole('button', { name: 'Åbn høringen' }).click();
 	await expect(page.getByText('Den samme part står der to gange.')).toBeVisible();
 
+	const opened = Date.now() - 1;
 	await page
 		.getByLabel('Høringsberettigede parter')
 		.fill('HovedMED; hovedmed@kommune.example\nÆldrerådet\nHandicaprådet');
@@ -133,6 +134,28 @@ test('parties answer a hearing through their links, and every response appears a
 	const aeldreraadet = await linkOf('Ældrerådet');
 	const handicapraadet = await linkOf('Handicaprådet');
 	expect(hovedmed).toMatch(/\/hoering\/[0-9a-f]{64}$/);
+	// A party with an address gets its link by mail; the others' links are for the secretariat to send.
+	await expect(links.getByRole('row', { name: /HovedMED/ })).toContainText('Sendt med mail');
+	await expect(links.getByRole('row', { name: /Ældrerådet/ })).toContainText('Ingen adresse');
+	expect(await latestMail('hovedmed@kommune.example', opened)).toContain(hovedmed);
+
+	// A forgotten party is invited while the hearing is open; a name already invited is refused.
+	const hearing = page.getByRole('article', { name: 'Høring om borgersamlingens anbefalinger' });
+	await hearing.getByLabel('Partens navn').fill('ældrerådet');
+	await hearing.getByRole('button', { name: 'Inviter parten' }).click();
+	await expect(page.getByText('Den samme part står der to gange.')).toBeVisible();
+	await page
+		.getByRole('article', { name: 'Høring om borgersamlingens anbefalinger' })
+		.getByLabel('Partens navn')
+		.fill('Lokalrådet i Nordby');
+	await page
+		.getByRole('article', { name: 'Høring om borgersamlingens anbefalinger' })
+		.getByRole('button', { name: 'Inviter parten' })
+		.click();
+	await expect(page.getByText('Linkene vises kun denne ene gang.')).toBeVisible();
+	const lokalraadet = await linkOf('Lokalrådet i Nordby');
+	expect(lokalraadet).toMatch(/\/hoering\/[0-9a-f]{64}$/);
+	await expectAccessible(page);
 
 	// Nothing of the hearing is public before it closes.
 	const origin = new URL(hovedmed).origin;
@@ -161,6 +184,11 @@ test('parties answer a hearing through their links, and every response appears a
 	await expect(party.getByText('HovedMED bakker op om anbefalingerne.')).toBeVisible();
 	await expect(party.getByRole('button', { name: 'Send høringssvaret' })).toHaveCount(0);
 
+	await party.goto(lokalraadet);
+	await party.getByLabel('Samlet høringssvar').fill('Lokalrådet i Nordby støtter busserne.');
+	await party.getByRole('button', { name: 'Send høringssvaret' }).click();
+	await expect(party.getByRole('status')).toContainText('Tak. Jeres høringssvar er modtaget');
+
 	await party.goto(aeldreraadet);
 	await party.getByLabel('Samlet høringssvar').fill('Ældrerådet ønsker flere busser om aftenen.');
 	await party.getByRole('button', { name: 'Send høringssvaret' }).click();
@@ -170,7 +198,7 @@ test('parties answer a hearing through their links, and every response appears a
 	await publicPage.reload();
 	await expect(publicPage.getByText('HovedMED bakker op om anbefalingerne.')).toHaveCount(0);
 	await page.goto(`/mine/${CLIMATE}/hoering`);
-	await expect(page.getByText('2 af 3 parter har svaret')).toBeVisible();
+	await expect(page.getByText('3 af 4 parter har svaret')).toBeVisible();
 	await expect(page.getByText('HovedMED bakker op om anbefalingerne.')).toHaveCount(0);
 
 	// The secretariat closes the hearing (the test's way to reach the deadline): all at once.
@@ -185,10 +213,11 @@ test('parties answer a hearing through their links, and every response appears a
 	await publicPage.getByRole('link', { name: 'Høringssvar' }).click();
 	await expect(publicPage.getByRole('heading', { name: 'HovedMED' })).toBeVisible();
 	await expect(publicPage.getByRole('heading', { name: 'Ældrerådet' })).toBeVisible();
+	await expect(publicPage.getByRole('heading', { name: 'Lokalrådet i Nordby' })).toBeVisible();
 	await expect(
 		publicPage.getByText('Husk arbejdsmiljøet, når solcellerne monteres.')
 	).toBeVisible();
-	await expect(publicPage.getByText('2 af 3 parter har svaret')).toBeVisible();
+	await expect(publicPage.getByText('3 af 4 parter har svaret')).toBeVisible();
 	await expectAccessible(publicPage);
 
 	// After the close a party that did not answer gets no form; a broken link opens nothing.

@@ -84,6 +84,19 @@ export const hearingSchema = z.object({
 		)
 });
 
+/** A party invited to an open hearing: a name and, if the link is to be mailed, an address. */
+export const hearingPartySchema = z.object({
+	hearing_id: z.uuid('field_required'),
+	name: text(2, 200).refine((value) => !value.includes(';'), 'field_hearing_parties'),
+	email: z
+		.string()
+		.trim()
+		.max(254, 'field_too_long')
+		.default('')
+		.refine((value) => value === '' || z.email().safeParse(value).success, 'field_email')
+		.transform((value) => (value === '' ? null : value))
+});
+
 export const hearingResponseSchema = z.object({
 	overall_text: optionalText(20000)
 });

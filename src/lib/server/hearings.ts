@@ -1,6 +1,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { m } from '$lib/paraglide/messages.js';
+import { formatDateTime } from '$lib/format';
 import { api, ApiError, unwrap } from './api';
+import type { Mail } from './mail/mailer';
+import { runtime } from './runtime';
 
 export interface Hearing {
 	id: string;
@@ -104,6 +107,68 @@ export async function openHearing(
 	}
 ): Promise<{ party_id: string; name: string; token: string }[]> {
 	return unwrap(await api(supabase).rpc('open_hearing', { assembly_id: assemblyId, ...input }));
+}
+
+/** Invites one more party to an open hearing; its link token, returned this once. */
+export async function addHearingParty(
+	supabase: SupabaseClient,
+	hearingId: string,
+	name: string
+): Promise<{ party_id: string; name: string; token: string }> {
+	const rows: { party_id: string; name: string; token: string }[] = unwrap(
+		await api(supabase).rpc('add_hearing_party', { hearing_id: hearingId, party_name: name })
+	);
+	return rows[0]!;
+}
+
+/** The mail that brings a party its personal link. Danish first, with the English beneath. */
+export function hearingInvitationMail(
+	to: string,
+	party: string,
+	hearing: { title: string; deadline_at: string; assembly_title: string },
+	link: string
+): Mail {
+	const deadline = formatDateTime(hearing.deadline_at, 'da');
+	return {
+		to,
+		subject: `Høring: ${hearing.title}`,
+		text: [
+			`Til ${party}`,
+			'',
+			`${hearing.assembly_title} har afleveret sine anbefalinger til byrådet, og I er høringsberettiget part.`,
+			`Fristen for jeres høringssvar er ${deadline}.`,
+			'',
+			`Jeres personlige link (del det ikke uden for jeres organisation): ${link}`,
+			'',
+			'Hver part svarer én gang. Alle høringssvar bliver offentlige samtidig, når høringen lukker.',
+			'',
+			'—',
+			`${party}: you are invited to respond to the hearing “${hearing.title}” by ${formatDateTime(hearing.deadline_at, 'en')}. Your personal link: ${link}`
+		].join('\n')
+	};
+}
+
+/**
+ * Mails each party that has an address its link. The address is used for this mail only and never
+ * stored; the links are sent straight away (not through the outbox, which would keep the token).
+ * Returns, per party name, whether the mail went out (the screen shows the link regardless).
+ */
+export async function mailHearingLinks(
+	links: { name: string; email: string | null; url: string }[],
+	hearing: { title: string; deadline_at: string; assembly_title: string }
+): Promise<Map<string, boolean>> {
+	const sent = new Map<string, boolean>();
+	for (const link of links) {
+		if (!link.email) continue;
+		try {
+			await runtime().mailer.send(hearingInvitationMail(link.email, link.name, hearing, link.url));
+			sent.set(link.name, true);
+		} catch (error) {
+			console.error('Samråd: a hearing link could not be mailed:', (error as Error).message);
+			sent.set(link.name, false);
+		}
+	}
+	return sent;
 }
 
 export async function closeHearing(supabase: SupabaseClient, hearingId: string) {

@@ -2,7 +2,7 @@
 -- only the invited party answers, through its link, once, before the deadline; nothing of the
 -- hearing is public before it closes, and then every response at once (deadline or early close).
 begin;
-select plan(30);
+select plan(37);
 
 -- Opening ------------------------------------------------------------------------------------------
 select tests.act_as('byraad@demo.samraad.dk');
@@ -58,15 +58,34 @@ select tests.act_as('klima07@demo.samraad.dk');
 select is(tests.error_of($$select api.submit_hearing_response((select token from links where name = 'Ældrerådet'), 'Ældrerådet er enig.', '[]', null, null, null, null)$$),
   null, 'another party answers (signed in or not, the link decides)');
 
+-- A party invited after the opening ----------------------------------------------------------------
+select tests.act_as('klima05@demo.samraad.dk');
+select is(tests.error_of($$select * from api.add_hearing_party((select id from app.hearings), 'Lokalrådet')$$),
+  '42501', 'a member cannot invite a party');
+select tests.act_as(null);
+select is(tests.error_of($$select * from api.add_hearing_party((select id from app.hearings), 'Lokalrådet')$$),
+  '42501', 'anon cannot invite a party');
+select tests.act_as('klima-byraad@demo.samraad.dk');
+insert into links select * from api.add_hearing_party((select id from app.hearings), ' Lokalrådet i Nordby ');
+select is((select name from links where token ~ '^[0-9a-f]{64}$' and name = 'Lokalrådet i Nordby'), 'Lokalrådet i Nordby',
+  'the secretariat invites a party while the hearing is open and gets its link once');
+select is(left(tests.error_of($$select * from api.add_hearing_party((select id from app.hearings), 'lokalrådet i nordby')$$), 5),
+  '23505', 'a party is invited once');
+select tests.act_as(null);
+select is(tests.error_of($$select api.submit_hearing_response((select token from links where name = 'Lokalrådet i Nordby'), 'Lokalrådet støtter anbefaling 2.', '[]', null, null, null, null)$$),
+  null, 'the party added late answers through its link');
+select tests.act_as('klima-byraad@demo.samraad.dk');
+select is((select party_count from api.hearings('a55e0b1e-0000-4000-8000-000000000003')), 4, 'and counts among the parties');
+
 -- Nothing public before the close ------------------------------------------------------------------
 select tests.act_as(null);
 select is((select count(*) from api.hearings('a55e0b1e-0000-4000-8000-000000000003')), 0::bigint, 'anon sees no open hearing');
 select is((select count(*) from app.hearing_responses), 0::bigint, 'anon reads no response before the close');
 select tests.act_as('klima-byraad@demo.samraad.dk');
 select is((select count(*) from app.hearing_responses), 0::bigint, 'the secretariat reads no response before the close either');
-select is((select response_count from api.hearings('a55e0b1e-0000-4000-8000-000000000003')), 2,
+select is((select response_count from api.hearings('a55e0b1e-0000-4000-8000-000000000003')), 3,
   'the secretariat sees how many have answered');
-select is((select count(*) from api.hearing_parties((select id from app.hearings)) where submitted_at is not null), 2::bigint,
+select is((select count(*) from api.hearing_parties((select id from app.hearings)) where submitted_at is not null), 3::bigint,
   'and which parties');
 select tests.act_as('klima03@demo.samraad.dk');
 select is((select count(*) from api.hearing_parties((select id from app.hearings))), 0::bigint, 'a member does not see the parties'' list');
@@ -75,11 +94,14 @@ select is((select count(*) from api.hearing_parties((select id from app.hearings
 select tests.act_as('klima-byraad@demo.samraad.dk');
 select is(tests.error_of($$select api.close_hearing((select id from app.hearings))$$), null, 'the secretariat closes the hearing');
 select tests.act_as(null);
-select is((select count(*) from api.hearing_responses((select id from app.hearings))), 2::bigint, 'anon reads every response at once');
+select is((select count(*) from api.hearing_responses((select id from app.hearings))), 3::bigint, 'anon reads every response at once');
 select is((select items -> 0 ->> 'body' from api.hearing_responses((select id from app.hearings)) where party_name = 'HovedMED'),
   'Husk arbejdsmiljøet ved installation.', 'with its part on each recommendation');
 select is(tests.error_of($$select api.submit_hearing_response((select token from links where name = 'Handicaprådet'), 'For sent', '[]', null, null, null, null)$$),
   'P0001 hearing_closed', 'a response after the close is refused');
+select tests.act_as('klima-byraad@demo.samraad.dk');
+select is(tests.error_of($$select * from api.add_hearing_party((select id from app.hearings), 'For sent inviteret')$$),
+  'P0001 hearing_closed', 'no party is invited after the close');
 
 -- The deadline alone closes a hearing (a hearing whose deadline has passed) --------------------------
 reset role;

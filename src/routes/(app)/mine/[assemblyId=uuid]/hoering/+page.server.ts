@@ -1,14 +1,18 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
 import { copenhagenInstant } from '$lib/copenhagen-time';
 import { fieldFailure, formValues, parseForm } from '$lib/forms';
-import { hearingSchema } from '$lib/schemas/deliberation';
+import { hearingPartySchema, hearingSchema } from '$lib/schemas/deliberation';
+import { ApiError } from '$lib/server/api';
 import { requireRole } from '$lib/server/guards';
 import {
+	addHearingParty,
 	closeHearing,
 	hearingParties,
 	hearingRefusal,
 	hearings,
+	mailHearingLinks,
 	openHearing
 } from '$lib/server/hearings';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,33 +34,75 @@ export const load = (async ({ params, locals }) => {
 
 export const actions = {
 	open: async ({ params, request, locals, url }) => {
-		await requireRole(params.assemblyId, [...SECRETARIAT]);
+		const assembly = await requireRole(params.assemblyId, [...SECRETARIAT]);
 		const form = await request.formData();
 		const parsed = parseForm(hearingSchema, form);
 		if (!parsed.ok) return fail(400, { form: 'open', ...parsed.failure.data });
 		const { title, description, deadline_date, deadline_time, parties } = parsed.data;
+		const deadline_at = copenhagenInstant(deadline_date, deadline_time);
+		let created;
 		try {
-			const links = await openHearing(locals.supabase, params.assemblyId, {
+			created = await openHearing(locals.supabase, params.assemblyId, {
 				title,
 				description,
-				deadline_at: copenhagenInstant(deadline_date, deadline_time),
+				deadline_at,
 				parties: parties.map(({ name }) => ({ name }))
 			});
-			// Shown this once: the database keeps only each token's hash, and no address.
-			return {
-				form: 'open',
-				saved: true,
-				links: links.map((link) => ({
-					name: link.name,
-					email: parties.find((party) => party.name === link.name)?.email ?? null,
-					url: `${url.origin}/hoering/${link.token}`
-				}))
-			};
 		} catch (error) {
 			const refusal = hearingRefusal(error);
 			if (refusal) return fieldFailure('open', formValues(form), refusal.field, refusal.message);
 			throw error;
 		}
+		const links = created.map((link) => ({
+			name: link.name,
+			email: parties.find((party) => party.name === link.name)?.email ?? null,
+			url: `${url.origin}/hoering/${link.token}`
+		}));
+		const mailed = await mailHearingLinks(links, {
+			title,
+			deadline_at,
+			assembly_title: assembly.title
+		});
+		// Shown this once: the database keeps only each token's hash, and no address.
+		return {
+			form: 'open',
+			saved: true,
+			links: links.map((link) => ({ ...link, mailed: mailed.get(link.name) ?? null }))
+		};
+	},
+	addParty: async ({ params, request, locals, url }) => {
+		const assembly = await requireRole(params.assemblyId, [...SECRETARIAT]);
+		const form = await request.formData();
+		const parsed = parseForm(hearingPartySchema, form);
+		const formName = `party-${String(form.get('hearing_id') ?? '')}`;
+		if (!parsed.ok) return fail(400, { form: formName, ...parsed.failure.data });
+		const { hearing_id, name, email } = parsed.data;
+		const hearing = (await hearings(locals.supabase, params.assemblyId)).find(
+			(candidate) => candidate.id === hearing_id
+		);
+		if (!hearing) return fieldFailure(formName, formValues(form), '_form', m.field_choice());
+		let created;
+		try {
+			created = await addHearingParty(locals.supabase, hearing_id, name);
+		} catch (error) {
+			if (error instanceof ApiError && error.code === '23505') {
+				return fieldFailure(formName, formValues(form), 'name', m.field_hearing_parties_unique());
+			}
+			const refusal = hearingRefusal(error);
+			if (refusal) return fieldFailure(formName, formValues(form), '_form', refusal.message);
+			throw error;
+		}
+		const link = { name: created.name, email, url: `${url.origin}/hoering/${created.token}` };
+		const mailed = await mailHearingLinks([link], {
+			title: hearing.title,
+			deadline_at: hearing.deadline_at,
+			assembly_title: assembly.title
+		});
+		return {
+			form: 'open',
+			saved: true,
+			links: [{ ...link, mailed: mailed.get(link.name) ?? null }]
+		};
 	},
 	close: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, [...SECRETARIAT]);
