@@ -49,7 +49,7 @@ select results_eq(
   $$select p.proname::text collate "default" from pg_proc p
     where p.pronamespace = 'api'::regnamespace and has_function_privilege('anon', p.oid, 'execute')
     order by 1$$,
-  array['assembly_draws', 'assembly_exercises', 'assembly_sessions', 'audit_head', 'budget_calendar', 'calendar_feed', 'confirm_response_subscription', 'deliberation_thread', 'deliberation_threads', 'draw_document', 'get_assembly', 'get_session', 'handover_report', 'hearing_invitation', 'hearing_response_file', 'hearing_responses', 'hearings', 'list_assemblies', 'public_recommendations', 'recommendation', 'recruitment_overview', 'register', 'registration_form', 'representativeness', 'respond_to_selection', 'response_overview', 'round_results', 'selection_invitation', 'submit_hearing_response', 'subscribe_to_responses', 'unsubscribe_from_responses', 'whoami'],
+  array['assembly_draws', 'assembly_exercises', 'assembly_sessions', 'audit_head', 'budget_calendar', 'calendar_feed', 'confirm_response_subscription', 'deliberation_thread', 'deliberation_threads', 'draw_document', 'get_assembly', 'get_session', 'handover_report', 'hearing_invitation', 'hearing_response_file', 'hearing_responses', 'hearings', 'list_assemblies', 'public_recommendations', 'recommendation', 'recruitment_overview', 'register', 'registration_form', 'representativeness', 'respond_to_selection', 'response_citations', 'response_overview', 'round_results', 'selection_invitation', 'submit_hearing_response', 'subscribe_to_responses', 'unsubscribe_from_responses', 'whoami'],
   'anon may execute only the public reads of api and registration with a code'
 );
 select is_empty(
