@@ -220,6 +220,28 @@ test('parties answer a hearing through their links, and every response appears a
 	await expect(publicPage.getByText('3 af 4 parter har svaret')).toBeVisible();
 	await expectAccessible(publicPage);
 
+	// The council's response can now cite a hearing response: a correction of the 3-month response.
+	await page.goto(`/mine/${CLIMATE}/byraad/svar`);
+	await page.getByRole('link', { name: 'Status efter 3 måneder' }).click();
+	const second = page.getByRole('article', { name: /Anbefaling 2:/ });
+	await second.getByText('Ret svaret').click();
+	await expect(second.getByLabel(/HovedMED.*har svaret på denne anbefaling/)).toBeVisible();
+	await second.getByLabel(/HovedMED/).check();
+	await second.getByLabel('Hvad er rettet').fill('Høringssvaret fra HovedMED er taget med.');
+	await second.getByRole('button', { name: 'Gem rettelse' }).click();
+	await expect(page.getByRole('status')).toContainText('Gemt.');
+	await page
+		.getByRole('article', { name: /Anbefaling 2:/ })
+		.getByRole('button', { name: 'Offentliggør rettelsen' })
+		.click();
+	await expect(page.getByRole('status')).toContainText('Rettelsen er offentliggjort');
+	await publicPage.goto(`/borgersamling/${CLIMATE}/opfoelgning`);
+	const cited = publicPage.getByRole('article', { name: /Anbefaling 2:/ });
+	await expect(cited.getByText('Bygger på høringssvar fra')).toBeVisible();
+	await cited.getByRole('link', { name: 'HovedMED' }).click();
+	await expect(publicPage).toHaveURL(/\/hoering#svar-[0-9a-f-]{36}$/);
+	await expect(publicPage.getByText('HovedMED bakker op om anbefalingerne.')).toBeVisible();
+
 	// After the close a party that did not answer gets no form; a broken link opens nothing.
 	await party.goto(handicapraadet);
 	await expect(

@@ -71,7 +71,9 @@ export const responseSchema = z
 		progress_pct: text(3).default(''),
 		milestones: text(10000).default(''),
 		correction_note: text(2000).default(''),
-		is_correction: z.enum(['true', 'false']).default('false')
+		is_correction: z.enum(['true', 'false']).default('false'),
+		/** Published hearing responses the response rests on (a checkbox group). */
+		cited: z.array(z.uuid('field_choice')).max(100, 'field_too_long').default([])
 	})
 	.superRefine((input, ctx) => {
 		const issue = (path: string, message: string) =>
@@ -115,7 +117,8 @@ export const responseSchema = z
 		decisionText: input.decision_text || null,
 		progressPct: input.progress_pct ? Number(input.progress_pct) : null,
 		milestones: parseMilestones(input.milestones) ?? [],
-		correctionNote: input.correction_note
+		correctionNote: input.correction_note,
+		cited: [...new Set(input.cited)]
 	}));
 export type ResponseInput = z.output<typeof responseSchema>;
 

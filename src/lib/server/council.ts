@@ -42,6 +42,16 @@ export interface ResponseVersion {
 	correction_note: string;
 	published_at: string | null;
 	updated_at: string;
+	/** The published hearing responses this response cites (filled in by responseOverview). */
+	citations: Citation[];
+}
+
+/** A hearing response a council response cites. */
+export interface Citation {
+	response_id: string;
+	hearing_response_id: string;
+	party_name: string;
+	hearing_title: string;
 }
 
 export interface HandedOverRecommendation {
@@ -69,9 +79,18 @@ export async function responseOverview(
 	assemblyId: string,
 	today: string
 ): Promise<ResponseOverview> {
-	return unwrap(
-		await api(supabase).rpc('response_overview', { assembly_id: assemblyId, today }, { get: true })
-	);
+	const [read, cited] = await Promise.all([
+		api(supabase).rpc('response_overview', { assembly_id: assemblyId, today }, { get: true }),
+		api(supabase).rpc('response_citations', { assembly_id: assemblyId }, { get: true })
+	]);
+	const overview: ResponseOverview = unwrap(read);
+	const citations: Citation[] = unwrap(cited);
+	for (const recommendation of overview.recommendations) {
+		for (const response of recommendation.responses) {
+			response.citations = citations.filter((citation) => citation.response_id === response.id);
+		}
+	}
+	return overview;
 }
 
 /** Saves the council's draft (or a correction, in a published round); returns its id. */
@@ -81,7 +100,7 @@ export async function saveResponse(
 	input: ResponseInput
 ): Promise<string> {
 	return unwrap(
-		await api(supabase).rpc('save_response', {
+		await api(supabase).rpc('save_response_cited', {
 			round_id: roundId,
 			recommendation_id: input.recommendationId,
 			status: input.status,
@@ -94,7 +113,8 @@ export async function saveResponse(
 			decision_text: input.decisionText,
 			progress_pct: input.progressPct,
 			milestones: input.milestones,
-			correction_note: input.correctionNote
+			correction_note: input.correctionNote,
+			cited: input.cited
 		})
 	);
 }

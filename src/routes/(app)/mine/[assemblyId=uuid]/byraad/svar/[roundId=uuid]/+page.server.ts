@@ -15,6 +15,7 @@ import {
 	responseOverview,
 	saveResponse
 } from '$lib/server/council';
+import { hearingResponses, hearings } from '$lib/server/hearings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
@@ -35,13 +36,28 @@ export const load = (async ({ params, locals }) => {
 			published: versions.find((r) => r.published_at !== null) ?? null
 		};
 	});
-	return { assembly, round, today: overview.today, items };
+	// The hearing responses a response can cite: those of the assembly's closed hearings.
+	const closed = (await hearings(locals.supabase, params.assemblyId)).filter((h) => h.is_closed);
+	const citable = (
+		await Promise.all(
+			closed.map(async (hearing) =>
+				(await hearingResponses(locals.supabase, hearing.id)).map((response) => ({
+					id: response.id,
+					party_name: response.party_name,
+					hearing_title: hearing.title,
+					recommendation_ids: response.items.map((item) => item.recommendation_id)
+				}))
+			)
+		)
+	).flat();
+	return { assembly, round, today: overview.today, items, citable };
 }) satisfies PageServerLoad;
 
 /** The database's refusals, said beside the form they concern. */
 function refusal(caught: unknown): string | null {
 	if (!(caught instanceof ApiError)) return null;
 	if (caught.details === 'round_incomplete') return m.resp_error_incomplete();
+	if (caught.details === 'citation_unknown') return m.resp_error_citation();
 	if (caught.details === 'response_published' || caught.details === 'round_published')
 		return m.resp_error_published();
 	if (caught.details === 'not_handed_over') return m.resp_error_not_handed_over();
@@ -56,7 +72,7 @@ export const actions = {
 		await requireRole(params.assemblyId, ['council']);
 		const form = await request.formData();
 		const name = `rec-${String(form.get('recommendation_id'))}`;
-		const parsed = parseForm(responseSchema, form);
+		const parsed = parseForm(responseSchema, form, ['cited']);
 		if (!parsed.ok) return fail(400, { form: name, ...parsed.failure.data });
 		try {
 			await saveResponse(locals.supabase, params.roundId, parsed.data);
