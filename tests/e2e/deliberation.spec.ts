@@ -107,6 +107,8 @@ test('parties answer a hearing through their links, and every response appears a
 	page,
 	browser
 }) => {
+	// A long journey (three parties, a late invitation, the close, a council citation).
+	test.setTimeout(180_000);
 	await signInOnce(page, 'klima-byraad@demo.samraad.dk');
 	await page.goto(`/mine/${CLIMATE}/byraad`);
 	await page.getByRole('link', { name: 'Høring', exact: true }).click();
