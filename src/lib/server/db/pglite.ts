@@ -81,6 +81,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 	return {
 		kind: 'pglite',
 		...base,
+		async script(sql) {
+			// One simple-query message: PostgreSQL runs its statements as one implicit transaction.
+			const results = await pg.exec(sql);
+			return { rows: (results.at(-1)?.rows ?? []) as never[] };
+		},
 		transaction(fn, options) {
 			return pg.transaction(async (tx) => {
 				if (options?.readOnly) await tx.query('set transaction read only');
