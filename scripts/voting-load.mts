@@ -461,6 +461,20 @@ export function rssOf(pid: number | undefined): number {
 	}
 }
 
+/**
+ * CPU time the process has used so far (user + system, from /proc), in ms; NaN where /proc is
+ * missing. Unlike latency, it hardly depends on what else runs on the machine.
+ */
+export function cpuMsOf(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		// utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return NaN;
+	}
+}
+
 export const loadAverage = () =>
 	os
 		.loadavg()
