@@ -44,6 +44,18 @@ export function signServiceKey(secret: string): Promise<string> {
 	);
 }
 
+/** Accepted past their expiry, so that a session can be renewed (see readSessionJwt). */
+const EXPIRED_TOLERANCE_S = 400 * 24 * 3600;
+
+/**
+ * Session tokens whose signature was verified, by token and secret: every request verifies the
+ * session cookie, and a member's requests carry the same token for its hour, so the HMAC through
+ * WebCrypto (and importing the key for it) is done once per token. A hit is used only while the
+ * token is within the tolerance below; the oldest entries make way past a few thousand.
+ */
+const verifiedSessions = new Map<string, SessionClaims>();
+const VERIFIED_MAX = 5000;
+
 /**
  * Verifies a session JWT's signature. An expired token is still returned, marked expired, so the
  * caller can renew it while its server-side session lives; any other fault returns null.
@@ -53,17 +65,28 @@ export async function readSessionJwt(
 	secret: string,
 	now = new Date()
 ): Promise<{ claims: SessionClaims; expired: boolean } | null> {
+	const cacheKey = `${secret}\n${token}`;
+	const known = verifiedSessions.get(cacheKey);
+	if (known && ((known.exp ?? 0) + EXPIRED_TOLERANCE_S) * 1000 > now.getTime()) {
+		// A copy: the cached claims are shared by every request with this token.
+		return { claims: structuredClone(known), expired: (known.exp ?? 0) * 1000 <= now.getTime() };
+	}
 	try {
 		const { payload } = await jwtVerify(token, encoder.encode(secret), {
 			algorithms: ['HS256'],
 			issuer: 'samraad',
 			currentDate: now,
 			// Accept expired tokens here; freshness is judged below against the session row.
-			clockTolerance: 400 * 24 * 3600
+			clockTolerance: EXPIRED_TOLERANCE_S
 		});
 		if (payload.role !== 'authenticated' || typeof payload.sub !== 'string') return null;
+		const claims = payload as SessionClaims;
+		if (verifiedSessions.size >= VERIFIED_MAX) {
+			verifiedSessions.delete(verifiedSessions.keys().next().value!);
+		}
+		verifiedSessions.set(cacheKey, structuredClone(claims));
 		const expired = (payload.exp ?? 0) * 1000 <= now.getTime();
-		return { claims: payload as SessionClaims, expired };
+		return { claims, expired };
 	} catch {
 		return null;
 	}

@@ -55,6 +55,14 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
 /**
  * Opens the embedded database. `dataDir` undefined keeps it in memory (tests); otherwise it is
  * created if missing and locked for this process.
+ *
+ * Durability: on Node, PGlite mounts the data directory with Emscripten's NODEFS, whose writes are
+ * plain `fs.writeSync` calls, and commits flush the WAL (`synchronous_commit` stays on), so a
+ * committed transaction survives the process being killed and is replayed on the next open
+ * (tests/integration/crash-safety.test.ts). There is no fsync underneath (PGlite runs with `-F`,
+ * NODEFS has none), so a power loss can still lose recent commits: docs/security.md, Crash safety.
+ * Do not set `relaxedDurability` or `synchronous_commit = off`: single-user PGlite has no WAL
+ * writer, so unflushed commits would be lost with the process.
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
 	let release = () => {};
@@ -73,6 +81,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 	return {
 		kind: 'pglite',
 		...base,
+		async script(sql) {
+			// One simple-query message: PostgreSQL runs its statements as one implicit transaction.
+			const results = await pg.exec(sql);
+			return { rows: (results.at(-1)?.rows ?? []) as never[] };
+		},
 		transaction(fn, options) {
 			return pg.transaction(async (tx) => {
 				if (options?.readOnly) await tx.query('set transaction read only');

@@ -26,6 +26,11 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
 	return {
 		kind: 'postgres',
 		...base,
+		async script(sql) {
+			// One simple-query message: PostgreSQL runs its statements as one implicit transaction.
+			const result = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
+			return { rows: Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows };
+		},
 		async transaction(fn, options) {
 			const c = await pool.connect();
 			try {

@@ -89,10 +89,10 @@ export function resolve(candidates: RpcFunction[], keys: string[]): RpcFunction 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Builds the one statement that calls fn with the JSON object in $1 and returns a JSON text. */
-export function callSql(fn: RpcFunction, keys: string[]): string {
+export function callSql(fn: RpcFunction, keys: string[], argsSql = '$1'): string {
 	const given = fn.args.filter((arg) => keys.includes(arg.name));
 	const record = given.length
-		? `json_to_record($1::json) as _b(${given.map((a) => `${ident(a.name)} ${a.type}`).join(', ')}), lateral `
+		? `json_to_record(${argsSql}::json) as _b(${given.map((a) => `${ident(a.name)} ${a.type}`).join(', ')}), lateral `
 		: '';
 	const call = `${ident(fn.schema)}.${ident(fn.name)}(${given
 		.map((a) => `${ident(a.name)} := _b.${ident(a.name)}`)

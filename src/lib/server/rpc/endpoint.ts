@@ -1,6 +1,6 @@
 import { errors as joseErrors, jwtVerify } from 'jose';
 import type { Database } from '../db/types';
-import { isPgError } from '../db/types';
+import { isPgError, sqlLiteral } from '../db/types';
 import { callSql, loadCatalog, resolve, type RpcFunction } from './catalog';
 import { errorResponse, statusForSqlState } from './errors';
 
@@ -155,21 +155,19 @@ export function createRpcEndpoint({ db, jwtSecret, schemas = ['api'] }: RpcEndpo
 		}
 
 		try {
-			const body = await db.transaction(
-				async (tx) => {
-					await tx.query(
-						`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true),
-						        set_config('request.method', $3, true), set_config('request.path', $4, true)`,
-						[claims.role, JSON.stringify(claims), method, new URL(request.url).pathname]
-					);
-					const { rows } = await tx.query<{ body: string | null }>(
-						callSql(fn, keys),
-						keys.length ? [JSON.stringify(args)] : []
-					);
-					return rows[0]?.body ?? null;
-				},
-				{ readOnly }
+			// One round trip: the caller's role and claims, local to the call's implicit transaction,
+			// then the call; the values go in as literals (sqlLiteral), not as parameters.
+			const settings = [
+				...(readOnly ? [`set_config('transaction_read_only', 'on', true)`] : []),
+				`set_config('role', ${sqlLiteral(claims.role)}, true)`,
+				`set_config('request.jwt.claims', ${sqlLiteral(JSON.stringify(claims))}, true)`,
+				`set_config('request.method', ${sqlLiteral(method)}, true)`,
+				`set_config('request.path', ${sqlLiteral(new URL(request.url).pathname)}, true)`
+			];
+			const result = await db.script<{ body: string | null }>(
+				`select ${settings.join(', ')};\n${callSql(fn, keys, sqlLiteral(JSON.stringify(args)))}`
 			);
+			const body = result.rows[0]?.body ?? null;
 			if (fn.returns === 'void') return new Response(null, { status: 204 });
 			// `.single()` asks for exactly one object (PostgREST's singular response).
 			if (/application\/vnd\.pgrst\.object\+json/.test(request.headers.get('accept') ?? '')) {
