@@ -420,7 +420,10 @@ async function runTarget(name: 'embedded' | 'postgres'): Promise<TargetResult[]>
 			DATABASE_URL: databaseUrl ?? '',
 			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
 			NODE_ENV: 'production',
-			SEED_DEMO: 'false'
+			SEED_DEMO: 'false',
+			// Every member signs in from 127.0.0.1: lift the per-IP limit on code requests (as a
+			// whole panel on one Wi-Fi would need, at this size); an explicit setting still wins.
+			RATE_LIMIT_SIGN_IN_PER_IP: process.env.RATE_LIMIT_SIGN_IN_PER_IP ?? String(MEMBERS * 2 + 100)
 		}
 	});
 	try {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DAYCARE, expectAccessible, WELFARE } from './support';
+import { expect } from '@playwright/test';
+import { DAYCARE, expectAccessible, WELFARE, test } from './support';
 
 test('an anonymous visitor reads the public page of an assembly', async ({ page }) => {
 	await page.goto('/');
