@@ -158,6 +158,12 @@ describe('Content Security Policy and framing', () => {
 			expect(directives['script-src'], path).not.toContain("'unsafe-inline'");
 			expect(directives['script-src'], path).not.toContain("'unsafe-eval'");
 			expect(directives['style-src'], path).not.toContain("'unsafe-inline'");
+			// Style attributes: only SvelteKit's route announcer, by its hash.
+			expect(directives['style-src-attr'], path).not.toContain("'unsafe-inline'");
+			expect(
+				directives['style-src-attr']!.filter((v) => v.startsWith("'sha256-")),
+				path
+			).toHaveLength(1);
 			expect(directives['frame-ancestors'], path).toEqual(["'none'"]);
 			expect(directives['object-src'], path).toEqual(["'none'"]);
 			expect(directives['base-uri'], path).toEqual(["'none'"]);
