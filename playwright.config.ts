@@ -66,7 +66,12 @@ export default defineConfig({
 				SEED_DEMO: 'true',
 				// Lets a test move the server's "today" forward with a cookie (src/lib/server/clock.ts).
 				SAMRAAD_TEST_CLOCK: 'cookie',
-				ACCESSIBILITY_STATEMENT_URL: 'https://www.was.digst.dk/samraad-demo'
+				ACCESSIBILITY_STATEMENT_URL: 'https://www.was.digst.dk/samraad-demo',
+				// Every journey signs in and registers from 127.0.0.1: the per-IP limits are not under
+				// test here (tests/integration/web-security.test.ts is where they are).
+				RATE_LIMIT_SIGN_IN_PER_IP: '10000',
+				RATE_LIMIT_REGISTRATION_PER_IP: '10000',
+				RATE_LIMIT_EXPORTS_PER_PERSON: '10000'
 			}
 		}
 	]

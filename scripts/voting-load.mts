@@ -340,7 +340,10 @@ export async function startServer(target: VotingTarget, port: number, sink: Mail
 			DATABASE_URL: target.databaseUrl ?? '',
 			SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
 			NODE_ENV: 'production',
-			SEED_DEMO: 'false'
+			SEED_DEMO: 'false',
+			// Every member signs in from 127.0.0.1: lift the per-IP limit on code requests (as a
+			// whole panel on one Wi-Fi would need); an explicit setting still wins.
+			RATE_LIMIT_SIGN_IN_PER_IP: process.env.RATE_LIMIT_SIGN_IN_PER_IP ?? '100000'
 		}
 	});
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -1,15 +1,18 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
+import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { authFor } from '$lib/server/auth/port';
 import { queueResponseReminders } from '$lib/server/council';
 import { startDeliberationDigests } from '$lib/server/deliberation-digest-job';
 import { dispatchMail } from '$lib/server/mail/outbox';
+import { hitLimit, isExport } from '$lib/server/rate-limit';
 import { startRuntime, stopRuntime, supabaseFor } from '$lib/server/runtime';
 import { runRetentionNow } from '$lib/server/trust/scheduled';
 import { scheduleRetention } from '$lib/server/trust/retention';
+import { checkOrigin, describeError, redact, setSecurityHeaders } from '$lib/server/web-security';
 
 export const init: ServerInit = async () => {
 	const rt = await startRuntime({ ...env, ...publicEnv });
@@ -26,7 +29,7 @@ export const init: ServerInit = async () => {
 		queueResponseReminders(env.ORIGIN ?? 'http://localhost:3000')
 			.then((queued) => (queued > 0 ? dispatchMail() : 0))
 			.catch((error: unknown) => {
-				console.error('Samråd: response reminders failed:', (error as Error).message);
+				console.error('Samråd: response reminders failed:', describeError(error));
 			});
 	const reminders = setInterval(() => void remind(), 3_600_000);
 	reminders.unref();
@@ -40,27 +43,13 @@ export const init: ServerInit = async () => {
 	});
 };
 
-/** Where mail programs POST a one-click unsubscribe (RFC 8058), from their own servers. */
-const ONE_CLICK_UNSUBSCRIBE = '/abonnement/afmeld/et-klik';
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-
 /**
- * SvelteKit's cross-site form check (switched off in svelte.config.js), kept for every address
- * but the one-click unsubscribe, which carries its own secret token and changes nothing else.
+ * Refuses state-changing requests from other sites, for every content type: SvelteKit's own check
+ * (off in svelte.config.js) covers only forms and cannot make the one-click unsubscribe exception.
  */
-const csrf: Handle = ({ event, resolve }) => {
-	const { request, url } = event;
-	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-	if (
-		['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method) &&
-		FORM_TYPES.includes(type) &&
-		request.headers.get('origin') !== url.origin &&
-		url.pathname !== ONE_CLICK_UNSUBSCRIBE
-	) {
-		return new Response(`Cross-site ${request.method} form submissions are forbidden`, {
-			status: 403
-		});
-	}
+const origin: Handle = ({ event, resolve }) => {
+	const verdict = checkOrigin(event.request, event.url);
+	if (!verdict.ok) return new Response(verdict.reason, { status: 403 });
 	return resolve(event);
 };
 
@@ -80,10 +69,39 @@ const session: Handle = async ({ event, resolve }) => {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('x-frame-options', 'DENY');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	setSecurityHeaders(response.headers, event.url);
 	return response;
 };
 
-export const handle = sequence(csrf, i18n, session);
+/** CSV, JSON and PDF downloads: at most so many per person in a window (rate-limit.ts). */
+const exports: Handle = async ({ event, resolve }) => {
+	if (event.locals.session && isExport(event.route.id)) {
+		const limited = await hitLimit('export_person', event.locals.session.userId);
+		if (!limited.ok) {
+			return new Response(m.rate_limited_export({ minutes: limited.minutes }), {
+				status: 429,
+				headers: {
+					'retry-after': String(limited.retryAfterSeconds),
+					'content-type': 'text/plain; charset=utf-8'
+				}
+			});
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(origin, i18n, session, exports);
+
+/**
+ * Unexpected errors are logged without the personal data or secrets their messages may quote
+ * (a constraint's key, a recipient, a token in the address). Not-found is not an error worth a line.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		console.error(
+			`Samråd: ${event.request.method} ${redact(event.url.pathname)} failed (${status}):`,
+			describeError(error)
+		);
+	}
+	return { message: status === 404 ? 'Not Found' : 'Internal Error' };
+};

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { WELFARE, expectAccessible, latestMail, signIn, signInOnce } from './support';
+import { WELFARE, expectAccessible, latestMail, signIn, signInOnce, test } from './support';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectAccessible, latestMail, signInOnce } from './support';
+import { expectAccessible, latestMail, signInOnce, test } from './support';
 
 // The handed-over climate assembly: 3-month round published late in the seed, 12-month round due
 // 20 August 2027 with drafts for three of its four recommendations.

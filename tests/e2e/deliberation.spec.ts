@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, latestMail, signInOnce, WELFARE } from './support';
+import { expect } from '@playwright/test';
+import { expectAccessible, latestMail, signInOnce, WELFARE, test } from './support';
 
 const CLIMATE = 'a55e0b1e-0000-4000-8000-000000000003';
 const THREAD = 'Skal ældreplejen have en større del af budgettet?';

@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { DAYCARE, expectAccessible, mailsSince, signIn } from './support';
+import { expect, type Browser } from '@playwright/test';
+import { DAYCARE, expectAccessible, mailsSince, signIn, test } from './support';
 
 test.describe.configure({ mode: 'serial' });
 // A whole recruitment-to-panel journey with a LEXIMIN computation: longer than one page's test.

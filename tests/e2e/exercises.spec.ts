@@ -1,6 +1,6 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, signIn, signInOnce, WELFARE } from './support';
+import { expectAccessible, signIn, signInOnce, WELFARE, test } from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.slow();

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { signInOnce, WELFARE } from './support';
+import { expect } from '@playwright/test';
+import { signInOnce, test, WELFARE } from './support';
 
 test('what a member types before the page has hydrated is kept when it hydrates', async ({
 	page

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { signIn, WELFARE } from './support';
+import { expect } from '@playwright/test';
+import { signIn, WELFARE, test } from './support';
 
 test.use({ javaScriptEnabled: false });
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DAYCARE, expectAccessible, WELFARE } from './support';
+import { expect } from '@playwright/test';
+import { DAYCARE, expectAccessible, WELFARE, test } from './support';
 
 test('an anonymous visitor reads the public page of an assembly', async ({ page }) => {
 	await page.goto('/');
@@ -77,12 +77,16 @@ test('the footer links to the accessibility statement and /was redirects to it',
 });
 
 test('an anonymous RPC call to a protected function is refused with 401', async ({ request }) => {
+	// An API client, as supabase-js is: it sends `apikey` (without it and without Origin, the
+	// origin check refuses the POST).
+	const headers = { apikey: 'anon' };
 	const response = await request.post('/rest/v1/rpc/assembly_people', {
-		data: { assembly_id: WELFARE }
+		data: { assembly_id: WELFARE },
+		headers
 	});
 	expect(response.status()).toBe(401);
 	expect(await response.json()).toMatchObject({ code: '42501' });
-	const open = await request.post('/rest/v1/rpc/list_assemblies', { data: {} });
+	const open = await request.post('/rest/v1/rpc/list_assemblies', { data: {}, headers });
 	expect(open.status()).toBe(200);
 	const listed = await open.json();
 	expect(listed).toContainEqual(expect.objectContaining({ id: WELFARE, is_public: true }));

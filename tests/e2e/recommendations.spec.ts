@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, signInOnce, WELFARE } from './support';
+import { expectAccessible, signInOnce, WELFARE, test } from './support';
 
 test.describe.configure({ mode: 'serial' });
 test.slow();

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DAYCARE, expectAccessible, signInOnce } from './support';
+import { expect, type Page } from '@playwright/test';
+import { DAYCARE, expectAccessible, signInOnce, test } from './support';
 
 const header =
 	'first_name,last_name,email,phone,address,postcode,city,birth_year,Køn,Småbørnsforælder';

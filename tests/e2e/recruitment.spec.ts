@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DAYCARE, expectAccessible, latestMail, signIn, signInOnce } from './support';
+import { expect } from '@playwright/test';
+import { DAYCARE, expectAccessible, latestMail, signIn, signInOnce, test } from './support';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,5 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, latestMail, mailsSince, signIn, signInOnce, WELFARE } from './support';
+import { expect } from '@playwright/test';
+import {
+	expectAccessible,
+	latestMail,
+	mailsSince,
+	signIn,
+	signInOnce,
+	WELFARE,
+	test
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,5 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { DAYCARE, expectAccessible, latestMail, requestCode, signIn, WELFARE } from './support';
+import { expect } from '@playwright/test';
+import {
+	DAYCARE,
+	expectAccessible,
+	latestMail,
+	requestCode,
+	signIn,
+	WELFARE,
+	test
+} from './support';
 
 const roles = [
 	// Only an administrator sees contact details.

@@ -1,10 +1,39 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const WELFARE = 'a55e0b1e-0000-4000-8000-000000000001';
 export const DAYCARE = 'a55e0b1e-0000-4000-8000-000000000002';
+
+/**
+ * Playwright's `test`, which also fails a test when the browser refused anything under the Content
+ * Security Policy (an inline script or style, a foreign source): Chromium reports each refusal as
+ * a console error. Watches the test's own context and every context the test opens.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+	cspGuard: [
+		async ({ context, browser }, use) => {
+			const violations: string[] = [];
+			const watch = (watched: BrowserContext) =>
+				watched.on('console', (message) => {
+					if (/Content Security Policy/i.test(message.text()))
+						violations.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+				});
+			watch(context);
+			const newContext = browser.newContext.bind(browser);
+			browser.newContext = async (...args) => {
+				const created = await newContext(...args);
+				watch(created);
+				return created;
+			};
+			await use();
+			browser.newContext = newContext;
+			expect(violations, 'Content Security Policy violations').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
 
 /** Fails the test on any WCAG 2.1 A/AA violation axe finds on the page as it is now. */
 export async function expectAccessible(page: Page) {

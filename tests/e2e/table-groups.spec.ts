@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, signInOnce, WELFARE } from './support';
+import { expect, type Page } from '@playwright/test';
+import { expectAccessible, signIn, signInOnce, WELFARE, test } from './support';
 
 test.describe.configure({ mode: 'serial' });
 

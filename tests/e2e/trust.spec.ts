@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, signIn, signInOnce } from './support';
+import { expectAccessible, signIn, signInOnce, test } from './support';
 
 const KLIMA = 'a55e0b1e-0000-4000-8000-000000000003';
 

@@ -1,5 +1,6 @@
 import { queueDeliberationDigests } from './deliberation';
 import { dispatchMail } from './mail/outbox';
+import { describeError } from './web-security';
 
 /**
  * The daily deliberation digest: every hour, queue the digests due (the database queues at most one
@@ -17,7 +18,7 @@ export function startDeliberationDigests(
 				await dispatchMail();
 			}
 		} catch (error) {
-			console.error('Samråd: deliberation digest failed:', (error as Error).message);
+			console.error('Samråd: deliberation digest failed:', describeError(error));
 		}
 	};
 	const timer = setInterval(() => void run(), 60 * 60_000);

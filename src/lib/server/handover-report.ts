@@ -109,7 +109,7 @@ export function reportBody(report: HandoverReport, locale: Locale): string {
 					text.criteria
 						.map((c) => {
 							const pct = total > 0 ? (c.weight * 100) / total : 0;
-							return `<tr><td>${escapeHtml(c.name)}</td><td>${c.weight}</td><td><span class="bar" style="width:${(pct * 1.5).toFixed(0)}px"></span> ${pct.toFixed(0)} %</td></tr>`;
+							return `<tr><td>${escapeHtml(c.name)}</td><td>${c.weight}</td><td><svg class="bar" width="${(pct * 1.5).toFixed(0)}" height="11" aria-hidden="true"><rect width="100%" height="100%" /></svg> ${pct.toFixed(0)} %</td></tr>`;
 						})
 						.join('') +
 					'</tbody></table>'

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { describeError } from '../web-security';
 import type { Database, Queryable } from './types';
 
 // Dates, timestamps and numerics stay strings, as PostgREST would send them; JSON is built in SQL.
@@ -12,7 +13,7 @@ const types = {
 /** Opens a pool to a PostgreSQL server (`DATABASE_URL`). */
 export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
 	const pool = new pg.Pool({ connectionString, max, types });
-	pool.on('error', (error) => console.error('postgres pool error:', error.message));
+	pool.on('error', (error) => console.error('postgres pool error:', describeError(error)));
 	const client = (c: pg.Pool | pg.PoolClient): Queryable => ({
 		async query(sql, params) {
 			const result = await c.query(sql, params as unknown[]);

@@ -1,6 +1,7 @@
 import { formatSessionTime } from '$lib/format';
 import { api, unwrap } from '../api';
 import { runtime, supabaseFor } from '../runtime';
+import { describeError } from '../web-security';
 import { composeCouncilMail } from './council-mails';
 import { composeDeliberationDigest, type DeliberationDigest } from './deliberation-digest';
 import type { Mail } from './mailer';
@@ -73,7 +74,8 @@ export function dispatchMail(origin?: string): Promise<number> {
 	running = running
 		.then(() => dispatchBatches(knownOrigin))
 		.catch((error: unknown) => {
-			console.error('Samråd: mail dispatch failed:', (error as Error).message);
+			// An SMTP refusal can quote the recipient's address.
+			console.error('Samråd: mail dispatch failed:', describeError(error));
 			return 0;
 		});
 	return running;

@@ -1,4 +1,5 @@
 import type { Database } from '../db/types';
+import { describeError } from '../web-security';
 
 /** Rows deleted (or people erased) per retention rule, by the rule's key. */
 export type RetentionCounts = Record<string, number>;
@@ -43,7 +44,9 @@ export function scheduleRetention(run: () => Promise<RetentionCounts>): () => vo
 				const total = Object.values(counts).reduce((a, b) => a + b, 0);
 				if (total > 0) console.log(`Samråd: retention deleted ${JSON.stringify(counts)}`);
 			})
-			.catch((error: Error) => console.error(`Samråd: retention failed: ${error.message}`));
+			.catch((error: unknown) =>
+				console.error(`Samråd: retention failed: ${describeError(error)}`)
+			);
 	const first = setTimeout(() => void tick(), 60_000);
 	const daily = setInterval(() => void tick(), DAY);
 	first.unref();

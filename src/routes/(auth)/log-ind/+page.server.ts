@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { parseForm } from '$lib/forms';
 import { requestCodeSchema, verifyCodeSchema } from '$lib/schemas/auth';
 import type { SignInFailure } from '$lib/server/auth/port';
+import { hitLimit } from '$lib/server/rate-limit';
 import { safeNext } from '$lib/server/safe-path';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,10 +29,19 @@ function failureMessage(reason: SignInFailure, attemptsLeft?: number): string {
 }
 
 export const actions = {
-	sendCode: async ({ request, locals }) => {
+	sendCode: async ({ request, locals, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const parsed = parseForm(requestCodeSchema, form);
 		if (!parsed.ok) return parsed.failure;
+		// Per network, on top of the per-address limit: generous, a whole panel shares one Wi-Fi.
+		const limited = await hitLimit('sign_in_ip', getClientAddress());
+		if (!limited.ok) {
+			setHeaders({ 'retry-after': String(limited.retryAfterSeconds) });
+			return fail(429, {
+				values: { email: parsed.data.email },
+				errors: { email: m.rate_limited_sign_in({ minutes: limited.minutes }) }
+			});
+		}
 		let result: Awaited<ReturnType<typeof locals.auth.requestCode>>;
 		try {
 			result = await locals.auth.requestCode(parsed.data.email, ({ code, link, minutes }) => ({

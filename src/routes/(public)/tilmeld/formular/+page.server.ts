@@ -4,6 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { formValues, parseForm } from '$lib/forms';
 import { registrationSchema } from '$lib/schemas/recruitment';
 import { ApiError } from '$lib/server/api';
+import { hitLimit } from '$lib/server/rate-limit';
 import { register, registrationForm } from '$lib/server/recruitment';
 import { finish, registrationRefusal, rememberedCode } from '$lib/server/registration-flow';
 import { runtime } from '$lib/server/runtime';
@@ -25,10 +26,18 @@ export const load = (async ({ locals, cookies, setHeaders }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, locals, cookies, url }) => {
+	default: async ({ request, locals, cookies, url, getClientAddress, setHeaders }) => {
 		const code = rememberedCode(cookies);
 		const questions = await formFor(locals, code);
 		const formData = await request.formData();
+		const limited = await hitLimit('registration_ip', getClientAddress());
+		if (!limited.ok) {
+			setHeaders({ 'retry-after': String(limited.retryAfterSeconds) });
+			return fail(429, {
+				values: formValues(formData),
+				errors: { _form: m.rate_limited_registration({ minutes: limited.minutes }) }
+			});
+		}
 		const parsed = parseForm(
 			registrationSchema(
 				questions.categories,

@@ -1,23 +1,29 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type Cookies } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { fieldFailure, formValues, parseForm } from '$lib/forms';
 import { hearingResponseSchema } from '$lib/schemas/deliberation';
 import { acceptedType, MAX_FILE_BYTES, storeFile } from '$lib/server/files';
+import { HEARING_COOKIE, HEARING_TOKEN } from '$lib/server/hearing-link';
 import { hearingInvitation, hearingRefusal, submitHearingResponse } from '$lib/server/hearings';
 import { renderMarkdown } from '$lib/server/markdown';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-const TOKEN = /^[0-9a-f]{64}$/;
+/** The token of the hearing link this browser opened last (see ./[token]/+server.ts), if any. */
+function tokenOf(cookies: Cookies): string | null {
+	const token = cookies.get(HEARING_COOKIE) ?? '';
+	return HEARING_TOKEN.test(token) ? token : null;
+}
 
 /**
- * A party's personal hearing link. The token is bound to its party: whoever holds the link answers
- * for that party, once. A used link shows the submitted response read-only, never a new form.
+ * A party's hearing page, reached through its personal link. The token is bound to its party:
+ * whoever holds the link answers for that party, once. A used link shows the submitted response
+ * read-only, never a new form.
  */
-export const load = (async ({ params, locals }) => {
-	const invitation = TOKEN.test(params.token)
-		? await hearingInvitation(locals.supabase, params.token)
-		: null;
+export const load = (async ({ cookies, locals, setHeaders }) => {
+	setHeaders({ 'cache-control': 'no-store' });
+	const token = tokenOf(cookies);
+	const invitation = token ? await hearingInvitation(locals.supabase, token) : null;
 	if (!invitation) return { invitation: null, recommendations: [] };
 	return {
 		invitation,
@@ -29,10 +35,10 @@ export const load = (async ({ params, locals }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	respond: async ({ params, request, locals }) => {
-		if (!TOKEN.test(params.token))
-			return fieldFailure('respond', {}, '_form', m.hearing_link_unknown());
-		const invitation = await hearingInvitation(locals.supabase, params.token);
+	respond: async ({ cookies, request, locals }) => {
+		const token = tokenOf(cookies);
+		if (!token) return fieldFailure('respond', {}, '_form', m.hearing_link_unknown());
+		const invitation = await hearingInvitation(locals.supabase, token);
 		if (!invitation) return fieldFailure('respond', {}, '_form', m.hearing_link_unknown());
 		const form = await request.formData();
 		const values = formValues(form);
@@ -66,7 +72,7 @@ export const actions = {
 			stored = { name: file.name.slice(-200), type, size: file.size, sha256 };
 		}
 		try {
-			await submitHearingResponse(locals.supabase, params.token, {
+			await submitHearingResponse(locals.supabase, token, {
 				overall_text: parsed.data.overall_text,
 				items,
 				file: stored
