@@ -492,7 +492,10 @@ describe.skipIf(!databaseUrl)('every form action, fuzzed against the built serve
 			// The invariant needs one request at a time, so the table's state is this post's doing.
 			await pool(samples, table ? 1 : CONCURRENCY, async ([body, user, enhanced]) => {
 				const before = await checksum();
-				const answer = await browsers.get(user)!.post(target, body, enhanced);
+				const answer = await browsers
+					.get(user)!
+					.post(target, body, enhanced)
+					.catch((error: Error) => ({ status: 599, text: `no answer: ${error.message}` }));
 				if (answer.status >= 500 || /Internal Error/.test(answer.text))
 					failures.push(
 						`${answer.status} as ${user}: ${JSON.stringify(body).slice(0, 300)} → ${answer.text.slice(0, 200)}`

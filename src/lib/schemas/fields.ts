@@ -22,3 +22,6 @@ export function isCalendarDate(value: string): boolean {
 	const date = new Date(`${value}T00:00:00Z`);
 	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/** A uuid PostgreSQL will take (a 36-character run of hex digits and dashes may not be one: a 500). */
+export const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
