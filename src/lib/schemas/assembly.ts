@@ -1,27 +1,21 @@
 import { z } from 'zod';
+import { isCalendarDate, string } from './fields';
 import { PHASES, ROLES } from '$lib/roles';
 import { email } from './auth';
 
 const text = (min: number, max: number) =>
-	z
-		.string()
+	string()
 		.trim()
 		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
 		.max(max, 'field_too_long');
 
-const optionalDate = z
-	.string()
+const optionalDate = string()
 	.trim()
-	.refine(
-		(value) =>
-			value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))),
-		'field_date'
-	)
+	.refine((value) => value === '' || isCalendarDate(value), 'field_date')
 	.transform((value) => (value === '' ? null : value));
 
 /** Danish or English decimal notation: "1.184,5", "1184,5" or "1184.5". */
-const mio = z
-	.string()
+const mio = string()
 	.trim()
 	.min(1, 'field_required')
 	.transform((value) => (value.includes(',') ? value.replace(/\./g, '').replace(',', '.') : value))
@@ -31,11 +25,10 @@ const mio = z
 export const assemblySchema = z
 	.object({
 		title: text(3, 200),
-		charge: z.string().trim().max(5000, 'field_too_long'),
+		charge: string().trim().max(5000, 'field_too_long'),
 		municipality: text(2, 100),
 		phase: z.enum(PHASES, 'field_choice'),
-		is_public: z
-			.string()
+		is_public: string()
 			.optional()
 			.transform((value) => value === 'on' || value === 'true'),
 		recruitment_opens_on: optionalDate,
@@ -66,7 +59,7 @@ export const assemblySchema = z
 export const welfareAreaSchema = z.object({
 	welfare_area_id: z.uuid('field_required'),
 	name: text(2, 120),
-	description: z.string().trim().max(4000, 'field_too_long'),
+	description: string().trim().max(4000, 'field_too_long'),
 	budget_mio: mio
 });
 

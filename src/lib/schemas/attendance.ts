@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { string } from './fields';
 
 /**
  * The support needs a member can ask for, in the order the forms offer them (the same list as
@@ -14,12 +15,12 @@ export const SUPPORT_NEEDS = [
 export type SupportNeed = (typeof SUPPORT_NEEDS)[number];
 
 export const absenceSchema = z.object({
-	reason: z.string().trim().max(500, 'field_too_long').default('')
+	reason: string().trim().max(500, 'field_too_long').default('')
 });
 
 export const supportNeedsSchema = z.object({
 	needs: z.array(z.enum(SUPPORT_NEEDS, 'field_choice')).default([]),
-	note: z.string().trim().max(1000, 'field_too_long').default('')
+	note: string().trim().max(1000, 'field_too_long').default('')
 });
 
 export const attendanceToggleSchema = z.object({
@@ -29,8 +30,7 @@ export const attendanceToggleSchema = z.object({
 
 /** A code as typed from the screen: letters and digits, spaces and dashes ignored. */
 export const checkInCodeSchema = z.object({
-	code: z
-		.string()
+	code: string()
 		.trim()
 		.transform((value) => value.replace(/[^0-9a-z]/gi, '').toUpperCase())
 		.refine((value) => value.length > 0, 'field_required')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { string } from './fields';
 
-export const email = z
-	.string()
+export const email = string()
 	.trim()
 	.min(1, 'field_required')
 	.max(254, 'field_too_long')
@@ -13,12 +13,11 @@ export const requestCodeSchema = z.object({
 
 export const verifyCodeSchema = z.object({
 	email,
-	code: z
-		.string()
+	code: string()
 		.transform((value) => value.replace(/\s/g, ''))
-		.pipe(z.string().regex(/^\d{6}$/, 'field_code'))
+		.pipe(string().regex(/^\d{6}$/, 'field_code'))
 });
 
 export const linkSchema = z.object({
-	t: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'field_required')
+	t: string().regex(/^[A-Za-z0-9_-]{43}$/, 'field_required')
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, string } from './fields';
 import { email } from './auth';
 
 /** The statuses of a response, in the order the form offers them. */
@@ -17,15 +18,7 @@ export type RoundKind = (typeof ROUND_KINDS)[number];
 /** A council decision's case number as the municipality writes it: two-digit year / number. */
 export const CASE_NUMBER = /^\d{2}\/\d{1,6}$/;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar date as YYYY-MM-DD (so 2027-02-30 is refused, not rolled over). */
-const validDate = (value: string) => {
-	if (!isoDate.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-};
-
-const text = (max: number) => z.string().trim().max(max, 'field_too_long');
+const text = (max: number) => string().trim().max(max, 'field_too_long');
 
 export interface Milestone {
 	on: string;
@@ -41,7 +34,7 @@ export function parseMilestones(value: string): Milestone[] | null {
 	const milestones: Milestone[] = [];
 	for (const line of lines) {
 		const match = /^(\d{4}-\d{2}-\d{2})\s+(.{2,300})$/.exec(line);
-		if (!match || !validDate(match[1]!)) return null;
+		if (!match || !isCalendarDate(match[1]!)) return null;
 		milestones.push({ on: match[1]!, text: match[2]!.trim() });
 	}
 	return milestones.length <= 20 ? milestones : null;
@@ -87,7 +80,7 @@ export const responseSchema = z
 		if (decided || anyDecision) {
 			if (!CASE_NUMBER.test(input.case_number)) issue('case_number', 'field_case_number');
 			if (input.decision_committee.length < 2) issue('decision_committee', 'field_required');
-			if (!validDate(input.meeting_on)) issue('meeting_on', 'field_date');
+			if (!isCalendarDate(input.meeting_on)) issue('meeting_on', 'field_date');
 			if (input.decision_text.length < 2) issue('decision_text', 'field_required');
 		}
 		const implemented = input.status === 'followed' || input.status === 'partly_followed';
@@ -129,7 +122,7 @@ export const markPendingSchema = z.object({
 
 export const roundDueSchema = z.object({
 	round_id: z.uuid('field_required'),
-	due_on: z.string().trim().refine(validDate, 'field_date')
+	due_on: string().trim().refine(isCalendarDate, 'field_date')
 });
 
 export const subscribeSchema = z.object({ email });

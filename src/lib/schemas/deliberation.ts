@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, string } from './fields';
 import { BUDGET_EVENT_KINDS } from '$lib/budget-calendar';
 
 /** A post argues for, against, or asks (neutral). */
@@ -6,14 +7,12 @@ export const DELIBERATION_STANCES = ['for', 'against', 'question'] as const;
 export type DeliberationStance = (typeof DELIBERATION_STANCES)[number];
 
 const text = (min: number, max: number) =>
-	z
-		.string()
+	string()
 		.trim()
 		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
 		.max(max, 'field_too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'field_too_long').default('');
-const optionalUuid = z
-	.string()
+const optionalText = (max: number) => string().trim().max(max, 'field_too_long').default('');
+const optionalUuid = string()
 	.trim()
 	.default('')
 	.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
@@ -44,22 +43,16 @@ export const PARTY_LINE = /^([^;]{2,200})(?:;\s*([^\s;]+@[^\s;]+\.[^\s;]+))?$/;
 export const hearingSchema = z.object({
 	title: text(3, 200),
 	description: optionalText(4000),
-	deadline_date: z
-		.string()
+	deadline_date: string()
 		.trim()
-		.refine(
-			(value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
-			'field_date'
-		),
-	deadline_time: z
-		.string()
+		.refine((value) => isCalendarDate(value), 'field_date'),
+	deadline_time: string()
 		.trim()
 		.default('12:00')
 		.transform((value) => value.replace('.', ':'))
 		.refine((value) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(value), 'field_time')
 		.transform((value) => value.padStart(5, '0')),
-	parties: z
-		.string()
+	parties: string()
 		.trim()
 		.min(1, 'field_required')
 		.max(20000, 'field_too_long')
@@ -101,19 +94,18 @@ export const hearingResponseSchema = z.object({
 	overall_text: optionalText(20000)
 });
 
-const isoDate = z
-	.string()
+const isoDate = string()
 	.trim()
-	.refine(
-		(value) =>
-			value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))),
-		'field_date'
-	);
+	.refine((value) => value === '' || isCalendarDate(value), 'field_date');
 
 export const budgetEventSchema = z
 	.object({
 		kind: z.enum(BUDGET_EVENT_KINDS, 'field_choice'),
-		year: z.coerce.number('field_whole_number').int('field_whole_number').min(2000).max(2100),
+		year: string()
+			.trim()
+			.regex(/^\d{4}$/, 'field_whole_number')
+			.transform(Number)
+			.pipe(z.number().min(2000, 'field_whole_number').max(2100, 'field_whole_number')),
 		starts_on: isoDate,
 		ends_on: isoDate.default('')
 	})

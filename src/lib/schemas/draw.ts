@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { string } from './fields';
 
 export const SOURCE_ROWS = 3;
 
@@ -7,8 +8,8 @@ export const startDrawSchema = z
 	.object(
 		Object.fromEntries(
 			Array.from({ length: SOURCE_ROWS }, (_, i) => [
-				[`source_${i}_name`, z.string().trim().max(120, 'field_too_long').default('')],
-				[`source_${i}_description`, z.string().trim().max(500, 'field_too_long').default('')]
+				[`source_${i}_name`, string().trim().max(120, 'field_too_long').default('')],
+				[`source_${i}_description`, string().trim().max(500, 'field_too_long').default('')]
 			]).flat()
 		) as Record<string, z.ZodDefault<z.ZodString>>
 	)
@@ -32,7 +33,7 @@ export function randomValuesSchema(count: number) {
 			Object.fromEntries(
 				Array.from({ length: count }, (_, i) => [
 					`value_${i}`,
-					z.string().trim().min(1, 'field_required').max(200, 'field_too_long')
+					string().trim().min(1, 'field_required').max(200, 'field_too_long')
 				])
 			) as Record<string, z.ZodString>
 		)

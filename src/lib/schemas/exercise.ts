@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { string } from './fields';
 import { parseAmount } from '$lib/exercise-form';
 
 export const EXERCISE_KINDS = [
@@ -11,8 +12,7 @@ export const EXERCISE_KINDS = [
 ] as const;
 
 const text = (min: number, max: number) =>
-	z
-		.string()
+	string()
 		.trim()
 		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
 		.max(max, 'field_too_long');
@@ -24,22 +24,19 @@ const text = (min: number, max: number) =>
 export const exerciseSchema = z
 	.object({
 		title: text(2, 200),
-		question: z.string().trim().max(2000, 'field_too_long').default(''),
+		question: string().trim().max(2000, 'field_too_long').default(''),
 		kind: z.enum(EXERCISE_KINDS, 'field_choice'),
-		session_id: z
-			.string()
+		session_id: string()
 			.trim()
 			.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
 			.transform((value) => (value === '' ? null : value)),
-		total: z
-			.string()
+		total: string()
 			.trim()
 			.default('100')
 			.refine((value) => /^\d{1,6}$/.test(value) && Number(value) > 0, 'field_whole_number')
 			.transform(Number),
-		statements: z.string().trim().max(5000, 'field_too_long').default(''),
-		only_checked_in: z
-			.string()
+		statements: string().trim().max(5000, 'field_too_long').default(''),
+		only_checked_in: string()
 			.optional()
 			.transform((value) => value === 'on' || value === 'true')
 	})
@@ -66,13 +63,12 @@ export const roundActionSchema = z.object({
 });
 
 /** An amount as a person types it ("12,5" or "12.5"), not negative. */
-const amount = z
-	.string()
+const amount = string()
 	.trim()
 	.refine((value) => Number.isFinite(parseAmount(value)), 'field_number')
 	.transform(parseAmount)
 	.refine((value) => value >= 0, 'field_min_zero');
-const consequence = z.string().trim().max(1000, 'field_too_long').default('');
+const consequence = string().trim().max(1000, 'field_too_long').default('');
 
 /**
  * A budget allocation's settings per option (welfare area): its lowest and highest amount, the

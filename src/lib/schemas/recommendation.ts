@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, string } from './fields';
 
 export const RECOMMENDATION_KINDS = ['recommendation', 'method'] as const;
 export const SUPPORT_CHOICES = ['support', 'accept', 'oppose'] as const;
@@ -9,22 +10,22 @@ export const CRITERIA_ROWS = 6;
 export const EVIDENCE_ROWS = 3;
 
 // Browsers submit a textarea's line breaks as CRLF; the text is stored (and hashed) with LF.
-const lf = () => z.string().overwrite((value) => value.replace(/\r\n?/g, '\n'));
+const lf = () => string().overwrite((value) => value.replace(/\r\n?/g, '\n'));
 const text = (min: number, max: number) =>
 	lf()
 		.trim()
 		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
 		.max(max, 'field_too_long');
 const optionalText = (max: number) => lf().trim().max(max, 'field_too_long').default('');
-const wholeNumber = z
-	.string()
+const wholeNumber = string()
 	.trim()
 	.regex(/^\d+$/, 'field_whole_number')
-	.transform((value) => Number(value));
+	.transform((value) => Number(value))
+	// The database stores these as int4.
+	.refine((value) => value <= 2_147_483_647, 'field_whole_number');
 
 /** An amount in mio. kr. as typed in Danish ("-1,5", "2.0"), or empty. */
-const amount = z
-	.string()
+const amount = string()
 	.trim()
 	.default('')
 	.transform((value) => value.replace(/\s/g, '').replace(',', '.'))
@@ -43,7 +44,7 @@ export const versionSchema = z
 		welfare_area_ids: z.array(z.uuid('field_choice')).default([]),
 		amount_mio: amount
 	})
-	.catchall(z.string());
+	.catchall(string());
 
 export type VersionInput = z.infer<typeof versionSchema>;
 
@@ -102,8 +103,7 @@ export const saveVersionSchema = versionSchema.extend({ based_on: wholeNumber })
 
 export const workingGroupSchema = z.object({
 	name: text(2, 120),
-	welfare_area_id: z
-		.string()
+	welfare_area_id: string()
 		.trim()
 		.default('')
 		.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
@@ -123,8 +123,7 @@ export const adoptionRuleSchema = z.object({
 
 export const commentSchema = z.object({
 	body: text(1, 4000),
-	parent_id: z
-		.string()
+	parent_id: string()
 		.default('')
 		.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
 		.transform((value) => (value === '' ? null : value))
@@ -150,8 +149,7 @@ export const plenaryVoteSchema = z.object({
 export const supportVoteSchema = z.object({ choice: z.enum(SUPPORT_CHOICES, 'field_choice') });
 
 export const openVoteSchema = z.object({
-	session_id: z
-		.string()
+	session_id: string()
 		.default('')
 		.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
 		.transform((value) => (value === '' ? null : value))
@@ -165,11 +163,7 @@ export const signSchema = z.object({
 });
 
 export const handoverSchema = z.object({
-	handover_on: z
-		.string()
+	handover_on: string()
 		.trim()
-		.refine(
-			(value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
-			'field_date'
-		)
+		.refine((value) => isCalendarDate(value), 'field_date')
 });

@@ -1,24 +1,23 @@
 import { z } from 'zod';
+import { isCalendarDate, string } from './fields';
 import { SUPPORT_NEEDS } from './attendance';
 import { email } from './auth';
 
 const text = (min: number, max: number) =>
-	z
-		.string()
+	string()
 		.trim()
 		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
 		.max(max, 'field_too_long');
 
 const wholeNumber = (min: number, max: number) =>
-	z
-		.string()
+	string()
 		.trim()
 		.regex(/^\d+$/, 'field_whole_number')
 		.transform(Number)
 		.pipe(z.number().int().min(min, 'field_whole_number').max(max, 'field_whole_number'));
 
 export const registrationCodeSchema = z.object({
-	code: z.string().trim().min(1, 'field_required').max(40, 'field_registration_code')
+	code: string().trim().min(1, 'field_required').max(40, 'field_registration_code')
 });
 
 /**
@@ -35,21 +34,20 @@ export function registrationSchema(
 	for (const question of questions) {
 		if (question.kind !== 'choice') continue;
 		const ids = question.features.map((feature) => feature.id);
-		answers[`answer_${question.id}`] = z
-			.string('field_choice')
-			.refine((value) => ids.includes(value), 'field_choice');
+		answers[`answer_${question.id}`] = string('field_choice').refine(
+			(value) => ids.includes(value),
+			'field_choice'
+		);
 	}
 	const thisYear = now.getUTCFullYear();
 	return z
 		.object({
 			full_name: text(1, 200),
 			email: z.union([z.literal(''), email]),
-			phone: z
-				.string()
+			phone: string()
 				.trim()
 				.regex(/^(\+?[0-9 ]{8,20})?$/, 'field_phone'),
-			birth_year: z
-				.string()
+			birth_year: string()
 				.trim()
 				.regex(/^\d{4}$/, 'field_birth_year')
 				.transform(Number)
@@ -60,15 +58,14 @@ export function registrationSchema(
 						.max(thisYear, 'field_birth_year')
 				),
 			address_line: text(1, 200),
-			postal_code: z
-				.string()
+			postal_code: string()
 				.trim()
 				.regex(/^\d{4}$/, 'field_postal_code'),
-			city: z.string().trim().max(100, 'field_too_long'),
+			city: string().trim().max(100, 'field_too_long'),
 			support_needs: z.array(z.enum(SUPPORT_NEEDS, 'field_choice')).default([]),
-			support_note: z.string().trim().max(1000, 'field_too_long'),
+			support_note: string().trim().max(1000, 'field_too_long'),
 			available: z
-				.array(z.string().refine((id) => sessionIds.includes(id), 'field_choice'))
+				.array(string().refine((id) => sessionIds.includes(id), 'field_choice'))
 				.default([]),
 			consent: z.literal('on', 'field_consent'),
 			...answers
@@ -109,30 +106,29 @@ export const staffChannelSchema = z.object({
 export const recruitmentSettingsSchema = z.object({
 	panel_size: wholeNumber(1, 1000),
 	reserve_size: wholeNumber(0, 1000),
-	one_per_household: z
-		.string()
+	one_per_household: string()
 		.optional()
 		.transform((value) => value === 'on'),
-	replacement_cutoff_on: z
-		.string()
+	replacement_cutoff_on: string()
 		.trim()
-		.refine((value) => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value), 'field_date')
+		.refine((value) => value === '' || isCalendarDate(value), 'field_date')
 		.transform((value) => (value === '' ? null : value)),
-	privacy_notice: z.string().trim().max(10000, 'field_too_long')
+	privacy_notice: string().trim().max(10000, 'field_too_long')
 });
 
 /** Percent with a Danish or English decimal mark, blank for none. */
-const percent = z
-	.string()
+const percent = string()
 	.trim()
 	.refine((value) => value === '' || /^\d{1,3}([.,]\d+)?$/.test(value), 'field_number')
 	.transform((value) => (value === '' ? null : Number(value.replace(',', '.')) / 100))
 	.pipe(z.number().min(0, 'field_number').max(1, 'field_number').nullable());
 
-const optionalAge = z
-	.string()
+const optionalAge = string()
 	.trim()
-	.refine((value) => value === '' || /^\d{1,3}$/.test(value), 'field_whole_number')
+	.refine(
+		(value) => value === '' || (/^\d{1,3}$/.test(value) && Number(value) <= 130),
+		'field_whole_number'
+	)
 	.transform((value) => (value === '' ? null : Number(value)));
 
 export const FEATURE_ROWS = 8;
@@ -142,25 +138,29 @@ export const categorySchema = z
 	.object({
 		category_id: z.union([z.literal(''), z.uuid()]).transform((value) => value || null),
 		name: text(1, 80),
-		question: z.string().trim().max(300, 'field_too_long'),
+		question: string().trim().max(300, 'field_too_long'),
 		kind: z.enum(['choice', 'birth_year'], 'field_choice'),
 		...Object.fromEntries(
 			Array.from({ length: FEATURE_ROWS }, (_, i) => [
-				[`feature_${i}_name`, z.string().trim().max(80, 'field_too_long').default('')],
+				[`feature_${i}_name`, string().trim().max(80, 'field_too_long').default('')],
 				[
 					`feature_${i}_min`,
-					z
-						.string()
+					string()
 						.trim()
-						.refine((v) => v === '' || /^\d+$/.test(v), 'field_whole_number')
+						.refine(
+							(v) => v === '' || (/^\d+$/.test(v) && Number(v) <= 100_000),
+							'field_whole_number'
+						)
 						.default('')
 				],
 				[
 					`feature_${i}_max`,
-					z
-						.string()
+					string()
 						.trim()
-						.refine((v) => v === '' || /^\d+$/.test(v), 'field_whole_number')
+						.refine(
+							(v) => v === '' || (/^\d+$/.test(v) && Number(v) <= 100_000),
+							'field_whole_number'
+						)
 						.default('')
 				],
 				[`feature_${i}_share`, percent.prefault('')],
@@ -187,6 +187,14 @@ export const categorySchema = z
 			const max = row(i, 'max') === '' ? 0 : Number(row(i, 'max'));
 			if (min > max)
 				ctx.addIssue({ code: 'custom', path: [`feature_${i}_max`], message: 'field_whole_number' });
+			const ageFrom = row(i, 'age_from') as number | null;
+			const ageTo = row(i, 'age_to') as number | null;
+			if (ageFrom !== null && ageTo !== null && ageFrom > ageTo)
+				ctx.addIssue({
+					code: 'custom',
+					path: [`feature_${i}_age_to`],
+					message: 'field_whole_number'
+				});
 			features.push({
 				name,
 				min,
@@ -214,15 +222,13 @@ export const computeQuotasSchema = z.object({
 
 export const invitationsSchema = z.object({
 	label: text(1, 120),
-	sample_size: z
-		.string()
+	sample_size: string()
 		.trim()
 		.default('')
 		.refine((value) => value === '' || /^\d{1,6}$/.test(value), 'field_whole_number')
 		.transform((value) => (value === '' ? null : Number(value))),
-	oversampling: z.string().max(5000, 'field_too_long').default(''),
-	count: z
-		.string()
+	oversampling: string().max(5000, 'field_too_long').default(''),
+	count: string()
 		.trim()
 		.refine((value) => value === '' || /^\d{1,5}$/.test(value), 'field_whole_number')
 		.transform((value) => (value === '' ? 0 : Number(value)))
@@ -246,17 +252,15 @@ export function importedRespondentSchema(now = new Date()) {
 	const thisYear = now.getUTCFullYear();
 	return z
 		.object({
-			full_name: z.string().trim().min(1, 'empty-cell').max(200, 'too-long'),
+			full_name: string().trim().min(1, 'empty-cell').max(200, 'too-long'),
 			email: z.union([
 				z.literal(''),
-				z.string().trim().max(254, 'bad-email').pipe(z.email('bad-email'))
+				string().trim().max(254, 'bad-email').pipe(z.email('bad-email'))
 			]),
-			phone: z
-				.string()
+			phone: string()
 				.trim()
 				.regex(/^(\+?[0-9 ]{8,20})?$/, 'bad-phone'),
-			birth_year: z
-				.string()
+			birth_year: string()
 				.trim()
 				.regex(/^\d{4}$/, 'bad-birth-year')
 				.transform(Number)
@@ -266,12 +270,11 @@ export function importedRespondentSchema(now = new Date()) {
 						.min(thisYear - 120, 'bad-birth-year')
 						.max(thisYear, 'bad-birth-year')
 				),
-			address_line: z.string().trim().min(1, 'empty-cell').max(200, 'too-long'),
-			postal_code: z
-				.string()
+			address_line: string().trim().min(1, 'empty-cell').max(200, 'too-long'),
+			postal_code: string()
 				.trim()
 				.regex(/^\d{4}$/, 'bad-postcode'),
-			city: z.string().trim().max(100, 'too-long')
+			city: string().trim().max(100, 'too-long')
 		})
 		.refine((row) => row.email !== '' || row.phone !== '', {
 			path: ['email'],

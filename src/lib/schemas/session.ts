@@ -1,41 +1,34 @@
 import { z } from 'zod';
+import { isCalendarDate, string } from './fields';
 
 /** The kinds of session, in the order the forms offer them. */
 export const SESSION_KINDS = ['learning', 'deliberation', 'voting', 'visit'] as const;
 export const AVAILABILITY_ANSWERS = ['yes', 'maybe', 'no'] as const;
 
 const text = (min: number, max: number) =>
-	z
-		.string()
+	string()
 		.trim()
 		.min(min, min <= 1 ? 'field_required' : 'field_too_short')
 		.max(max, 'field_too_long');
-const optionalText = (max: number) => z.string().trim().max(max, 'field_too_long').default('');
+const optionalText = (max: number) => string().trim().max(max, 'field_too_long').default('');
 
-const date = z
-	.string()
+const date = string()
 	.trim()
-	.refine(
-		(value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
-		'field_date'
-	);
+	.refine((value) => isCalendarDate(value), 'field_date');
 
 /** A clock time as typed: "17:00", "17.00" or "9:30" → "17:00" / "09:30". */
-const time = z
-	.string()
+const time = string()
 	.trim()
 	.transform((value) => value.replace('.', ':'))
 	.refine((value) => /^([01]?\d|2[0-3]):[0-5]\d$/.test(value), 'field_time')
 	.transform((value) => value.padStart(5, '0'));
 
-const checkbox = z
-	.string()
+const checkbox = string()
 	.optional()
 	.transform((value) => value === 'on' || value === 'true');
 
 const wholeNumber = (min: number, max: number) =>
-	z
-		.string()
+	string()
 		.trim()
 		.min(1, 'field_required')
 		.refine((value) => /^\d+$/.test(value), 'field_whole_number')
@@ -54,8 +47,7 @@ export const sessionSchema = z
 		address: optionalText(200),
 		room: optionalText(100),
 		accessibility_note: optionalText(1000),
-		online_url: z
-			.string()
+		online_url: string()
 			.trim()
 			.max(500, 'field_too_long')
 			.refine((value) => value === '' || /^https:\/\/\S+$/.test(value), 'field_url')
@@ -89,13 +81,11 @@ export const availabilitySchema = z.object({
 /** A material: a title and either a file (checked by the action) or an https link. */
 export const materialSchema = z.object({
 	title: text(1, 200),
-	agenda_item_id: z
-		.string()
+	agenda_item_id: string()
 		.trim()
 		.refine((value) => value === '' || z.uuid().safeParse(value).success, 'field_choice')
 		.transform((value) => (value === '' ? null : value)),
-	url: z
-		.string()
+	url: string()
 		.trim()
 		.max(1000, 'field_too_long')
 		.refine((value) => value === '' || /^https:\/\/\S+$/.test(value), 'field_url')

@@ -34,7 +34,10 @@ export function refusalOf(caught: unknown): string | null {
 	if (known) return known();
 	if (caught.code === '42501') return m.rec_error_forbidden();
 	if (caught.code === '23505') return m.rec_error_duplicate();
-	if (caught.code === '23514' || caught.code === '22P02') return m.rec_error_invalid();
+	// Anything else the database refused in the data (a class 22 or 23 error, or a function's own
+	// refusal, e.g. a reply to a comment elsewhere or a session of another assembly) is the input's
+	// fault, not the server's: shown beside the field rather than a 500.
+	if (/^(22|23|P0)/.test(caught.code)) return m.rec_error_invalid();
 	return null;
 }
 

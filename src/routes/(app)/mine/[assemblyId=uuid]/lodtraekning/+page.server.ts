@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { m } from '$lib/paraglide/messages.js';
 import { parseForm } from '$lib/forms';
 import { randomValuesSchema, startDrawSchema } from '$lib/schemas/draw';
@@ -13,6 +14,12 @@ import {
 } from '$lib/server/draws';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The draw a form names by `draw_id`, if it is one of this assembly's (else null, not a 500). */
+async function namedDraw(supabase: SupabaseClient, assemblyId: string, formData: FormData) {
+	const drawId = formData.get('draw_id');
+	return (await assemblyDraws(supabase, assemblyId)).find((d) => d.id === drawId) ?? null;
+}
 
 export const load = (async ({ params, locals, depends }) => {
 	depends('app:draws');
@@ -41,17 +48,23 @@ export const actions = {
 	},
 	cancel: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
-		const drawId = String((await request.formData()).get('draw_id') ?? '');
-		await cancelDraw(locals.supabase, drawId);
+		const draw = await namedDraw(locals.supabase, params.assemblyId, await request.formData());
+		if (!draw) return fail(400, { form: 'cancel', problem: m.error_not_found() });
+		try {
+			await cancelDraw(locals.supabase, draw.id);
+		} catch (error) {
+			// A draw already finished or cancelled: the database refuses, the page says so.
+			if (error instanceof ApiError && error.status < 500)
+				return fail(400, { form: 'cancel', problem: m.error_not_found() });
+			throw error;
+		}
 		return { form: 'cancel', saved: true };
 	},
 	enter: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin', 'facilitator']);
 		const formData = await request.formData();
-		const drawId = String(formData.get('draw_id') ?? '');
-		const draw = (await assemblyDraws(locals.supabase, params.assemblyId)).find(
-			(d) => d.id === drawId
-		);
+		const draw = await namedDraw(locals.supabase, params.assemblyId, formData);
+		const drawId = draw?.id ?? '';
 		if (!draw || draw.status !== 'committed')
 			return fail(400, { form: 'enter', errors: { value_0: m.error_not_found() } });
 		const parsed = parseForm(randomValuesSchema(draw.random_sources.length), formData);
@@ -68,8 +81,10 @@ export const actions = {
 	},
 	draw: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
-		const drawId = String((await request.formData()).get('draw_id') ?? '');
-		const result = await completeDraw(locals.supabase, drawId);
+		const draw = await namedDraw(locals.supabase, params.assemblyId, await request.formData());
+		if (!draw || draw.status !== 'committed')
+			return fail(400, { form: 'draw', problem: m.error_not_found() });
+		const result = await completeDraw(locals.supabase, draw.id);
 		if (!result.ok) {
 			const details = result.problems
 				.map((p) =>

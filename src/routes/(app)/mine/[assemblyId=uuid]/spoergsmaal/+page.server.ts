@@ -9,6 +9,8 @@ import {
 	informationRequests,
 	withdrawInformationRequest
 } from '$lib/server/sessions';
+import { ApiError } from '$lib/server/api';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params, locals }) => {
@@ -60,7 +62,14 @@ export const actions = {
 			await request.formData()
 		);
 		if (!parsed.ok) return parsed.failure;
-		await withdrawInformationRequest(locals.supabase, parsed.data.request_id);
+		try {
+			await withdrawInformationRequest(locals.supabase, parsed.data.request_id);
+		} catch (error) {
+			// Someone else's, answered or unknown: the database refuses; say so, not a 500.
+			if (error instanceof ApiError && error.status < 500)
+				return fail(400, { form: 'withdraw', errors: { _form: m.error_not_found() } });
+			throw error;
+		}
 		return { form: 'withdraw', saved: true };
 	}
 } satisfies Actions;

@@ -35,6 +35,7 @@ import {
 	setRegistrationStatus
 } from '$lib/server/recruitment';
 import type { Actions, PageServerLoad } from './$types';
+import { isUuid } from '$lib/schemas/fields';
 
 export const load = (async ({ params, locals }) => {
 	const [assembly, overview, batches, registrations] = await Promise.all([
@@ -66,7 +67,7 @@ export const actions = {
 	deleteCategory: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
 		const id = String((await request.formData()).get('category_id') ?? '');
-		if (!/^[0-9a-f-]{36}$/.test(id))
+		if (!isUuid(id))
 			return fail(400, { form: 'delete', errors: { category_id: m.field_required() } });
 		await deleteCategory(locals.supabase, id);
 		return { form: 'delete', saved: true };

@@ -17,6 +17,7 @@ import {
 import { perRequest, requireRole } from '$lib/server/guards';
 import { kioskAssembly, kioskSignIn } from '$lib/server/kiosk';
 import type { Actions, PageServerLoad } from './$types';
+import { isUuid } from '$lib/schemas/fields';
 
 const ROLES = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
 
@@ -90,7 +91,7 @@ async function cast(
 	const refuse = (errors: Record<string, string>) => fail(400, { form: formName, values, errors });
 	if (!open) return refuse({ _form: issueMessage({ key: 'round_not_open' }) });
 	const personId = String(form.get('person_id') ?? '');
-	if (paper && !/^[0-9a-f-]{36}$/.test(personId)) {
+	if (paper && !isUuid(personId)) {
 		return refuse({ person_id: issueMessage({ key: 'paper_person_missing' }) });
 	}
 	const ballot = ballotFromForm(exercise.config, form);
@@ -101,7 +102,7 @@ async function cast(
 		return refuse(errors);
 	}
 	const given = String(form.get('idempotency_key') ?? '');
-	const key = /^[0-9a-f-]{36}$/.test(given) ? given : crypto.randomUUID();
+	const key = isUuid(given) ? given : crypto.randomUUID();
 	try {
 		const receipt = paper
 			? await castPaperBallot(locals.supabase, open.id, personId, ballot, key)

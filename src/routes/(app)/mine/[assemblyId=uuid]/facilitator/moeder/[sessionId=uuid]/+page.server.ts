@@ -27,6 +27,7 @@ import {
 	sessionFieldError,
 	sessionMaterials
 } from '$lib/server/sessions';
+import { ApiError } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 const ORGANISERS = ['facilitator', 'admin'] as const;
@@ -62,12 +63,26 @@ export const actions = {
 		await requireRole(params.assemblyId, [...ORGANISERS]);
 		const parsed = parseForm(cancelSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { form: 'cancel', ...parsed.failure.data });
-		await cancelSession(locals.supabase, params.sessionId, parsed.data.reason);
+		try {
+			await cancelSession(locals.supabase, params.sessionId, parsed.data.reason);
+		} catch (caught) {
+			// Already cancelled (e.g. a second tab): the database refuses; say so, not a 500.
+			if (caught instanceof ApiError && caught.status < 500)
+				return fail(400, { form: 'cancel', errors: { reason: m.error_not_found() } });
+			throw caught;
+		}
 		return { form: 'cancel', saved: true };
 	},
 	reinstate: async ({ params, locals }) => {
 		await requireRole(params.assemblyId, [...ORGANISERS]);
-		await reinstateSession(locals.supabase, params.sessionId);
+		try {
+			await reinstateSession(locals.supabase, params.sessionId);
+		} catch (caught) {
+			// Not cancelled (any more): the database refuses; say so, not a 500.
+			if (caught instanceof ApiError && caught.status < 500)
+				return fail(400, { form: 'cancel', errors: { _form: m.error_not_found() } });
+			throw caught;
+		}
 		return { form: 'cancel', reinstated: true };
 	},
 	remove: async ({ params, locals }) => {

@@ -8,6 +8,7 @@ import { assemblyExercises, showRoundOnScreen } from '$lib/server/exercises';
 import { kioskSignIn, startKiosk } from '$lib/server/kiosk';
 import { getSession } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
+import { isUuid } from '$lib/schemas/fields';
 
 export const load = (async ({ params, locals, url, setHeaders }) => {
 	const assembly = await requireOrganiser(params.assemblyId);
@@ -53,7 +54,7 @@ async function reveal(
 ) {
 	await requireOrganiser(params.assemblyId);
 	const roundId = String((await request.formData()).get('round_id') ?? '');
-	if (show && !/^[0-9a-f-]{36}$/.test(roundId)) {
+	if (show && !isUuid(roundId)) {
 		return fail(400, { revealError: m.reveal_round_missing() });
 	}
 	try {
