@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { email } from './auth';
 import { isCalendarDate, string } from './fields';
 import { BUDGET_EVENT_KINDS } from '$lib/budget-calendar';
 
@@ -81,12 +82,11 @@ export const hearingSchema = z.object({
 export const hearingPartySchema = z.object({
 	hearing_id: z.uuid('field_required'),
 	name: text(2, 200).refine((value) => !value.includes(';'), 'field_hearing_parties'),
-	email: z
-		.string()
+	email: string()
 		.trim()
 		.max(254, 'field_too_long')
 		.default('')
-		.refine((value) => value === '' || z.email().safeParse(value).success, 'field_email')
+		.refine((value) => value === '' || email.safeParse(value).success, 'field_email')
 		.transform((value) => (value === '' ? null : value))
 });
 

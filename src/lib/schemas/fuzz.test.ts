@@ -678,6 +678,21 @@ const specs: Record<string, Spec> = {
 	},
 	hideSchema: { schema: deliberation.hideSchema, fields: { post_id: uuid, reason: text(3, 500) } },
 	postIdSchema: { schema: deliberation.postIdSchema, fields: { post_id: uuid } },
+	hearingPartySchema: {
+		schema: deliberation.hearingPartySchema,
+		fields: {
+			hearing_id: uuid,
+			name: {
+				valid: text(2, 200).valid.filter((value) => !String(value).includes(';')),
+				accepts: (value) => text(2, 200).accepts(value) && !String(value).includes(';')
+			},
+			// Optional: blank (or only spaces) means no mail.
+			email: {
+				valid: fc.oneof(fc.constant(undefined), blankEmail.valid),
+				accepts: optional((value) => trimmed(value, (t) => t === '') || email.accepts(value))
+			}
+		}
+	},
 	hearingSchema: {
 		schema: deliberation.hearingSchema,
 		fields: {

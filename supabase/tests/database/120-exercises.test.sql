@@ -2,7 +2,7 @@
 -- changes nothing), ballots the database checks, and secrecy: no role reads a ballot, and once a round
 -- closes no key links a ballot to a person.
 begin;
-select plan(40);
+select plan(43);
 
 -- An allocation of 100 points over two options, one with a locked part.
 create temp table fixture (name text primary key, id uuid);
@@ -107,6 +107,17 @@ select is((select count(*) from private.round_secrets where round_id = (select i
 select tests.act_as('medlem05@demo.samraad.dk');
 select is(tests.error_of($$select api.cast_ballot((select id from fixture where name = 'round1'), pg_temp.ballot(50, 50), gen_random_uuid())$$),
   'P0001 round_not_open', 'no ballot after the round closed');
+
+-- The same exercise again after deliberation: a second round.
+select tests.act_as('medlem05@demo.samraad.dk');
+select is(tests.error_of($$select api.add_round((select id from fixture where name = 'exercise'))$$), '42501',
+  'a member cannot add a round');
+select tests.act_as('facilitator@demo.samraad.dk');
+insert into fixture select 'round2', api.add_round((select id from fixture where name = 'exercise'));
+select is((select number from app.exercise_rounds where id = (select id from fixture where name = 'round2')), 2,
+  'the facilitator adds round 2 once round 1 is closed');
+select is(tests.error_of($$select api.add_round((select id from fixture where name = 'exercise'))$$), 'P0001 round_not_closed',
+  'and no third while the second is not closed');
 
 -- Only those checked in: medlem05 is not checked in at session 4 until the facilitator ticks them.
 select tests.act_as('facilitator@demo.samraad.dk');
