@@ -128,7 +128,7 @@ const ROUTES: Route[] = [
 	{ dir: '(public)/tilmeld', users: ['anon'] },
 	{ dir: '(public)/tilmeld/formular', users: ['anon'] },
 	{ dir: '(public)/tilmeld/svar', users: ['anon'] },
-	{ dir: '(public)/hoering/[token]', users: ['anon'] }
+	{ dir: '(public)/hoering', users: ['anon'] }
 ];
 
 /** Routes on the handed-over assembly K (the council's and the hearing's); the rest use W. */
@@ -244,9 +244,10 @@ const hostileValue = fc.oneof(
 	fc.string({ unit: 'binary', maxLength: 30 }),
 	fc.uuid(),
 	fc.integer({ min: -5, max: 3_000_000_000 }).map(String),
-	// Past every field's cap (20,000). Bodies of 100,001-character values got no answer at all
-	// ("fetch failed") in the first runs; not yet understood, so left out for now.
-	fc.constantFrom(300, 5001, 20_001).map((n) => 'ø'.repeat(n))
+	// Past the caps of most fields (the 20,000-character ones are probed by the schema fuzz). Larger
+	// bodies get "fetch failed" when the server refuses before reading them (a role check answers
+	// 403 while undici is still writing); browsers read such early answers, undici does not.
+	fc.constantFrom(300, 4001).map((n) => 'ø'.repeat(n))
 );
 
 function bodies(fields: string[]): fc.Arbitrary<[string, string][]> {

@@ -45,7 +45,11 @@ export const load = (async ({ params, locals }) => {
 
 /** The refusal the database gave a lifecycle step, as a message for the exercise it concerns. */
 function roundRefusal(error: unknown, exerciseId: string) {
-	if (!(error instanceof ApiError) || error.code !== 'P0001') throw error;
+	if (!(error instanceof ApiError)) throw error;
+	// An exercise that is not (or no longer) this assembly's: no form to show the error beside.
+	if (error.code === 'PT404')
+		return fail(404, { form: 'exercises', errors: { _form: m.field_choice() } });
+	if (error.code !== 'P0001') throw error;
 	const messages: Record<string, () => string> = {
 		round_already_open: m.exercise_error_round_open,
 		round_not_closed: m.exercise_error_round_not_closed,
