@@ -4,6 +4,7 @@ import { formatDateTime } from '$lib/format';
 import { api, ApiError, unwrap } from './api';
 import type { Mail } from './mail/mailer';
 import { runtime } from './runtime';
+import { redact } from './web-security';
 
 export interface Hearing {
 	id: string;
@@ -164,7 +165,10 @@ export async function mailHearingLinks(
 			await runtime().mailer.send(hearingInvitationMail(link.email, link.name, hearing, link.url));
 			sent.set(link.name, true);
 		} catch (error) {
-			console.error('Samråd: a hearing link could not be mailed:', (error as Error).message);
+			console.error(
+				'Samråd: a hearing link could not be mailed:',
+				redact((error as Error).message)
+			);
 			sent.set(link.name, false);
 		}
 	}
