@@ -16,7 +16,8 @@ export interface FormFailure {
 export function formValues(formData: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [key, value] of formData) {
-		if (typeof value !== 'string') continue;
+		// A field named __proto__ is nothing a form of ours sends, and no object key may be it.
+		if (typeof value !== 'string' || key === '__proto__') continue;
 		// Repeated keys (checkbox groups) are kept as one comma-separated value.
 		values[key] = key in values ? `${values[key]},${value}` : value;
 	}

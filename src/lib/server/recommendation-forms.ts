@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { parseForm, type FieldErrors } from '$lib/forms';
+import { formValues, parseForm, type FieldErrors } from '$lib/forms';
 import { m } from '$lib/paraglide/messages.js';
 import { criteriaOf, evidenceOf, type versionSchema } from '$lib/schemas/recommendation';
 import { ApiError } from './api';
@@ -58,9 +58,7 @@ export function parseVersionForm<S extends typeof versionSchema>(
 			>;
 	  } {
 	const parsed = parseForm(schema, formData, ['welfare_area_ids']);
-	const values = Object.fromEntries(
-		[...formData].filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-	);
+	const values = formValues(formData);
 	values.welfare_area_ids = formData.getAll('welfare_area_ids').join(',');
 	const errors: FieldErrors = parsed.ok ? {} : { ...parsed.failure.data.errors };
 	const criteria = criteriaOf(values);

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { fieldFailure, parseForm } from '$lib/forms';
+import { fieldFailure, formValues, parseForm } from '$lib/forms';
 import { threadSchema } from '$lib/schemas/deliberation';
 import {
 	deliberationDigestEnabled,
@@ -41,12 +41,7 @@ export const actions = {
 		} catch (error) {
 			const refusal = deliberationFieldError(error);
 			if (refusal) {
-				return fieldFailure(
-					'thread',
-					Object.fromEntries([...form].map(([k, v]) => [k, String(v)])),
-					refusal.field,
-					refusal.message
-				);
+				return fieldFailure('thread', formValues(form), refusal.field, refusal.message);
 			}
 			throw error;
 		}

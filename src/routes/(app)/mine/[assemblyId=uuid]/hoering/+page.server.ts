@@ -114,6 +114,9 @@ export const actions = {
 		try {
 			await closeHearing(locals.supabase, parsed.data.hearing_id);
 		} catch (error) {
+			// Not an open hearing of this secretariat's (closed already, or someone else's).
+			if (error instanceof ApiError && error.code === 'PT404')
+				return fieldFailure('close', {}, '_form', m.hearing_error_closed());
 			const refusal = hearingRefusal(error);
 			if (refusal) return fieldFailure('close', {}, refusal.field, refusal.message);
 			throw error;

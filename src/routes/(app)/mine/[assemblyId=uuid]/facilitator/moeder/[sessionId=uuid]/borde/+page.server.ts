@@ -8,6 +8,7 @@ import {
 	questionSchema,
 	swapSchema
 } from '$lib/schemas/tables';
+import { ApiError } from '$lib/server/api';
 import { requireRole } from '$lib/server/guards';
 import { getSession } from '$lib/server/sessions';
 import {
@@ -157,7 +158,14 @@ export const actions = {
 		await requireRole(params.assemblyId, [...ORGANISERS]);
 		const parsed = parseForm(questionRef, await request.formData());
 		if (!parsed.ok) return parsed.failure;
-		await deleteTableQuestion(locals.supabase, parsed.data.question_id);
+		try {
+			await deleteTableQuestion(locals.supabase, parsed.data.question_id);
+		} catch (caught) {
+			// A question already removed (two facilitators, or an old page): nothing to delete.
+			if (caught instanceof ApiError && caught.code === 'PT404')
+				error(404, { message: 'Not found' });
+			throw caught;
+		}
 		return { form: 'delete-question', saved: true };
 	},
 	saveNote: async ({ params, request, locals }) => {
