@@ -3,7 +3,7 @@
 -- poll (members answer for themselves; organisers see the summary) and calendar feeds.
 -- Assembly 1 (…0001) is public with ten demo sessions; assembly 2 (…0002) is not public.
 begin;
-select plan(50);
+select plan(54);
 
 create function pg_temp.save(assembly text, session text, title text, on_date text, starts text, ends text,
   address text default 'Niels Espes Vej 8, 8722 Hedensted', room text default 'Mødelokale 2') returns text
@@ -122,6 +122,19 @@ select tests.act_as('medlem01@demo.samraad.dk');
 select lives_ok($$select api.revoke_calendar_feed()$$, 'a member revokes the feed');
 select tests.act_as(null);
 select is(tests.error_of(format('select api.calendar_feed(%L)', (select token from feed))), 'PT404', 'a revoked feed is gone');
+
+-- The material rule: organisers set it (twice: the second changes it), members cannot.
+select tests.act_as('facilitator@demo.samraad.dk');
+select is(tests.error_of($$select api.save_session_rules('a55e0b1e-0000-4000-8000-000000000001', 5)$$), null,
+  'the facilitator sets the material rule');
+select is(tests.error_of($$select api.save_session_rules('a55e0b1e-0000-4000-8000-000000000001', 3)$$), null,
+  'and changes it');
+select tests.act_as('medlem05@demo.samraad.dk');
+select is(tests.error_of($$select api.save_session_rules('a55e0b1e-0000-4000-8000-000000000001', 1)$$), '42501',
+  'a member cannot set it');
+reset role;
+select is((select material_days_before from app.session_rules where assembly_id = 'a55e0b1e-0000-4000-8000-000000000001'), 3,
+  'the rule holds the last value saved');
 
 select * from finish();
 rollback;
