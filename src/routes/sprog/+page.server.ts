@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { locales } from '$lib/paraglide/runtime';
 import type { Actions } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const schema = z.object({
 	locale: z.enum(locales),
@@ -12,7 +13,7 @@ const schema = z.object({
 		.catch('/')
 });
 
-export const actions = {
+export const actions = mapRefusals({
 	default: async ({ request, cookies }) => {
 		const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
 		const { locale, redirectTo } = parsed.success ? parsed.data : { locale: 'da', redirectTo: '/' };
@@ -24,4 +25,4 @@ export const actions = {
 		});
 		redirect(303, redirectTo);
 	}
-} satisfies Actions;
+} satisfies Actions);

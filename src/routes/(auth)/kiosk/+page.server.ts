@@ -3,6 +3,7 @@ import { ORGANISERS } from '$lib/server/attendance-guards';
 import { requireRole } from '$lib/server/guards';
 import { endKiosk, kioskAssembly, kioskSignIn } from '$lib/server/kiosk';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 /**
  * The kiosk's idle sign-out: the page's timer (or, without JavaScript, a refresh after a minute)
@@ -16,7 +17,7 @@ export const load = (async ({ cookies, locals }) => {
 	redirect(303, kioskSignIn(assemblyId));
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	/**
 	 * Ends kiosk mode on this device: only an organiser of the kiosk's assembly (signed in on it),
 	 * so a member cannot leave the tablet to keep the next member signed in.
@@ -29,4 +30,4 @@ export const actions = {
 		endKiosk(cookies);
 		redirect(303, '/');
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -6,6 +6,7 @@ import type { SignInFailure } from '$lib/server/auth/port';
 import { hitLimit } from '$lib/server/rate-limit';
 import { safeNext } from '$lib/server/safe-path';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (({ locals, url }) => {
 	const next = safeNext(url.searchParams.get('next'));
@@ -28,7 +29,7 @@ function failureMessage(reason: SignInFailure, attemptsLeft?: number): string {
 	}
 }
 
-export const actions = {
+export const actions = mapRefusals({
 	sendCode: async ({ request, locals, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const parsed = parseForm(requestCodeSchema, form);
@@ -94,4 +95,4 @@ export const actions = {
 		}
 		redirect(303, safeNext(form.get('next')));
 	}
-} satisfies Actions;
+} satisfies Actions);

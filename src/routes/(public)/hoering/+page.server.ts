@@ -8,6 +8,7 @@ import { hearingInvitation, hearingRefusal, submitHearingResponse } from '$lib/s
 import { renderMarkdown } from '$lib/server/markdown';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 /** The token of the hearing link this browser opened last (see ./[token]/+server.ts), if any. */
 function tokenOf(cookies: Cookies): string | null {
@@ -34,7 +35,7 @@ export const load = (async ({ cookies, locals, setHeaders }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	respond: async ({ cookies, request, locals }) => {
 		const token = tokenOf(cookies);
 		if (!token) return fieldFailure('respond', {}, '_form', m.hearing_link_unknown());
@@ -84,4 +85,4 @@ export const actions = {
 		}
 		return { form: 'respond', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -8,6 +8,7 @@ import { registrationForm } from '$lib/server/recruitment';
 import { hitLimit } from '$lib/server/rate-limit';
 import { rememberCode } from '$lib/server/registration-flow';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 /**
  * Checks a code; on success remembers it and goes on to the form at a clean URL. Every try counts
@@ -47,7 +48,7 @@ export const load = (async (event) => {
 	return { error: result.message, code };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	default: async (event) => {
 		const parsed = parseForm(registrationCodeSchema, await event.request.formData());
 		if (!parsed.ok) return parsed.failure;
@@ -57,4 +58,4 @@ export const actions = {
 			errors: { code: result.message }
 		});
 	}
-} satisfies Actions;
+} satisfies Actions);

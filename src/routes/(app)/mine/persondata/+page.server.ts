@@ -3,6 +3,7 @@ import { deletionRequestSchema } from '$lib/schemas/privacy';
 import { requireUser } from '$lib/server/guards';
 import { myData, requestDeletion } from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 interface Requested {
 	requested_at: string;
@@ -15,7 +16,7 @@ export const load = (async ({ locals }) => {
 	return { requests: (data.deletion_requests ?? []) as Requested[] };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	requestDeletion: async ({ request, locals }) => {
 		requireUser();
 		const parsed = parseForm(deletionRequestSchema, await request.formData());
@@ -23,4 +24,4 @@ export const actions = {
 		await requestDeletion(locals.supabase);
 		return { requested: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -9,6 +9,7 @@ import { register, registrationForm } from '$lib/server/recruitment';
 import { finish, registrationRefusal, rememberedCode } from '$lib/server/registration-flow';
 import { runtime } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 async function formFor(locals: App.Locals, code: string | null) {
 	if (!code) redirect(303, '/tilmeld');
@@ -25,7 +26,7 @@ export const load = (async ({ locals, cookies, setHeaders }) => {
 	return { form: await formFor(locals, rememberedCode(cookies)) };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	default: async ({ request, locals, cookies, url, getClientAddress, setHeaders }) => {
 		const code = rememberedCode(cookies);
 		const questions = await formFor(locals, code);
@@ -84,4 +85,4 @@ export const actions = {
 		});
 		redirect(303, '/tilmeld/tak');
 	}
-} satisfies Actions;
+} satisfies Actions);

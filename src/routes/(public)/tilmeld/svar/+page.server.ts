@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { ApiError } from '$lib/server/api';
 import { respondToSelection, selectionInvitation } from '$lib/server/recruitment';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 // The answer link's token goes into an HttpOnly cookie at once and the address bar is cleaned.
 const COOKIE = 'samraad_answer';
@@ -30,7 +31,7 @@ export const load = (async ({ url, cookies, locals, setHeaders }) => {
 	}
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	default: async ({ request, cookies, locals }) => {
 		const token = cookies.get(COOKIE);
 		const answer = (await request.formData()).get('answer');
@@ -47,4 +48,4 @@ export const actions = {
 			throw error;
 		}
 	}
-} satisfies Actions;
+} satisfies Actions);

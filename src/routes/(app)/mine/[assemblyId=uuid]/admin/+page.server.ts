@@ -17,6 +17,7 @@ import {
 } from '$lib/server/assemblies';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const [assembly, people] = await Promise.all([
@@ -26,7 +27,7 @@ export const load = (async ({ params, locals }) => {
 	return { assembly, people };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	saveAssembly: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
 		const parsed = parseForm(assemblySchema, await request.formData());
@@ -81,4 +82,4 @@ export const actions = {
 		await removeRole(locals.supabase, params.assemblyId, parsed.data.person_id, parsed.data.role);
 		return { form: 'remove', removed: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

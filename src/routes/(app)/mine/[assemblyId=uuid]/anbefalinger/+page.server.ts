@@ -18,6 +18,7 @@ import {
 	setWorkingGroupMember
 } from '$lib/server/recommendations';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const READERS = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
 
@@ -35,7 +36,7 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	createGroup: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['facilitator', 'admin']);
 		const formData = await request.formData();
@@ -114,4 +115,4 @@ export const actions = {
 		}
 		return { form: 'handover', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -5,6 +5,7 @@ import { budgetEventSchema } from '$lib/schemas/deliberation';
 import { budgetCalendar, setBudgetEvent } from '$lib/server/budget-calendar';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const VIEWERS = ['admin', 'facilitator', 'council'] as const;
 
@@ -25,7 +26,7 @@ export const load = (async ({ params, locals, url }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	setEvent: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
 		const form = await request.formData();
@@ -41,4 +42,4 @@ export const actions = {
 		});
 		return { form: name, saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

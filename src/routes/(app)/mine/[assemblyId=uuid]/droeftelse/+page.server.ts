@@ -11,6 +11,7 @@ import {
 } from '$lib/server/deliberation';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const READERS = ['member', 'facilitator', 'admin'] as const;
 
@@ -30,7 +31,7 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	openThread: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['facilitator', 'admin']);
 		const form = await request.formData();
@@ -57,4 +58,4 @@ export const actions = {
 		await setDeliberationDigest(locals.supabase, params.assemblyId, parsed.data.enabled === 'true');
 		return { form: 'digest', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -16,6 +16,7 @@ import {
 	openHearing
 } from '$lib/server/hearings';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const SECRETARIAT = ['council', 'admin'] as const;
 
@@ -32,7 +33,7 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	open: async ({ params, request, locals, url }) => {
 		const assembly = await requireRole(params.assemblyId, [...SECRETARIAT]);
 		const form = await request.formData();
@@ -123,4 +124,4 @@ export const actions = {
 		}
 		return { form: 'close', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

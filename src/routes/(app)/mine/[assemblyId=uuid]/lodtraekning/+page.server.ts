@@ -14,6 +14,7 @@ import {
 } from '$lib/server/draws';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 /** The draw a form names by `draw_id`, if it is one of this assembly's (else null, not a 500). */
 async function namedDraw(supabase: SupabaseClient, assemblyId: string, formData: FormData) {
@@ -37,7 +38,7 @@ export const load = (async ({ params, locals, depends }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	start: async ({ params, request, locals }) => {
 		const assembly = await requireRole(params.assemblyId, ['admin']);
 		const parsed = parseForm(startDrawSchema, await request.formData());
@@ -95,4 +96,4 @@ export const actions = {
 		}
 		return { form: 'draw', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -11,6 +11,7 @@ import {
 	setAvailability
 } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const TAKING_PART = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
 
@@ -32,7 +33,7 @@ export const load = (async ({ params, locals, url }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	availability: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['member']);
 		const parsed = parseForm(availabilitySchema, await request.formData());
@@ -50,4 +51,4 @@ export const actions = {
 		await revokeCalendarFeed(locals.supabase);
 		return { form: 'calendar', revoked: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -12,6 +12,7 @@ import {
 import { ApiError } from '$lib/server/api';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const assembly = await requireRole(params.assemblyId, [
@@ -28,7 +29,7 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	ask: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['member']);
 		const parsed = parseForm(askSchema, await request.formData());
@@ -72,4 +73,4 @@ export const actions = {
 		}
 		return { form: 'withdraw', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

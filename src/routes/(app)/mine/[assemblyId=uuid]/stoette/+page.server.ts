@@ -3,13 +3,14 @@ import { supportNeedsSchema } from '$lib/schemas/attendance';
 import { mySupportNeeds, setMySupportNeeds } from '$lib/server/attendance';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const assembly = await requireRole(params.assemblyId, ['member']);
 	return { assembly, support: await mySupportNeeds(locals.supabase, params.assemblyId) };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	default: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['member']);
 		const parsed = parseForm(supportNeedsSchema, await request.formData(), ['needs']);
@@ -22,4 +23,4 @@ export const actions = {
 		);
 		return { saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -5,6 +5,7 @@ import { getAssembly } from '$lib/server/assemblies';
 import { today } from '$lib/server/clock';
 import { responseOverview, subscribe } from '$lib/server/council';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ locals, params }) => {
 	const assembly = await getAssembly(locals.supabase, params.assemblyId);
@@ -17,7 +18,7 @@ export const load = (async ({ locals, params }) => {
 	return { assembly, overview };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	subscribe: async ({ locals, params, request, url }) => {
 		const assembly = await getAssembly(locals.supabase, params.assemblyId);
 		if (!assembly?.is_public) error(404, { message: 'Not found' });
@@ -27,4 +28,4 @@ export const actions = {
 		// The same answer for every address, so none can be probed.
 		return { subscribed: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -36,6 +36,7 @@ import {
 } from '$lib/server/recruitment';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid } from '$lib/schemas/fields';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const [assembly, overview, batches, registrations] = await Promise.all([
@@ -47,7 +48,7 @@ export const load = (async ({ params, locals }) => {
 	return { assembly, overview, batches, registrations };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	saveSettings: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
 		const parsed = parseForm(recruitmentSettingsSchema, await request.formData());
@@ -246,4 +247,4 @@ export const actions = {
 		);
 		return { form: 'invitations', created: parsed.data.count };
 	}
-} satisfies Actions;
+} satisfies Actions);

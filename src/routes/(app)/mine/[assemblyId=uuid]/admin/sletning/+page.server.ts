@@ -5,6 +5,7 @@ import { ApiError } from '$lib/server/api';
 import { requireRole } from '$lib/server/guards';
 import { carryOutDeletion, deletionRequests } from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const [assembly, requests] = await Promise.all([
@@ -14,7 +15,7 @@ export const load = (async ({ params, locals }) => {
 	return { assembly, requests };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	carryOut: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
 		const parsed = parseForm(carryOutDeletionSchema, await request.formData());
@@ -29,4 +30,4 @@ export const actions = {
 		}
 		return { carriedOut: parsed.data.request_id };
 	}
-} satisfies Actions;
+} satisfies Actions);

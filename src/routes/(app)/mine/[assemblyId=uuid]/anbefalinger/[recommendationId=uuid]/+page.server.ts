@@ -34,6 +34,7 @@ import {
 	voteOnAmendment
 } from '$lib/server/recommendations';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const READERS = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
 const WORKERS = ['member', 'facilitator', 'admin'] as const;
@@ -83,7 +84,7 @@ export const load = (async ({ params, locals, url }) => {
 
 const idOnly = (name: string) => z.object({ [name]: z.uuid('field_choice') });
 
-export const actions = {
+export const actions = mapRefusals({
 	save: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, [...WORKERS]);
 		const formData = await request.formData();
@@ -255,4 +256,4 @@ export const actions = {
 		}
 		return { form: 'freeze', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

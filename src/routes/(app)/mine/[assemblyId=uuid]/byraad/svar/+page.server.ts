@@ -7,6 +7,7 @@ import { today } from '$lib/server/clock';
 import { responseOverview, setRoundDue } from '$lib/server/council';
 import { fieldFailure, formValues } from '$lib/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const assembly = await requireRole(params.assemblyId, ['council', 'admin']);
@@ -28,7 +29,7 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	setDue: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['admin']);
 		const form = await request.formData();
@@ -45,4 +46,4 @@ export const actions = {
 		}
 		return { form: name, saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -13,6 +13,7 @@ import {
 } from '$lib/server/deliberation';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const ORGANISERS = ['facilitator', 'admin'] as const;
 
@@ -33,7 +34,7 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	post: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['member', 'facilitator', 'admin']);
 		const form = await request.formData();
@@ -104,4 +105,4 @@ export const actions = {
 		});
 		return { form: 'state', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -6,6 +6,7 @@ import { ApiError } from '$lib/server/api';
 import { evaluationItems, myEvaluations, submitEvaluation } from '$lib/server/evaluation';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const assembly = await requireRole(params.assemblyId, ['member', 'facilitator', 'admin']);
@@ -22,7 +23,7 @@ export const load = (async ({ params, locals }) => {
 	};
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	submit: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['member', 'facilitator', 'admin']);
 		const form = await request.formData();
@@ -45,4 +46,4 @@ export const actions = {
 		}
 		return { form: audience, saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -4,6 +4,7 @@ import { rulesSchema } from '$lib/schemas/session';
 import { requireRole } from '$lib/server/guards';
 import { availabilitySummary, saveSessionRules, sessionPlan } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const ORGANISERS = ['facilitator', 'admin'] as const;
 
@@ -16,7 +17,7 @@ export const load = (async ({ params, locals }) => {
 	return { assembly, plan, availability };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	rules: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, [...ORGANISERS]);
 		const parsed = parseForm(rulesSchema, await request.formData());
@@ -24,4 +25,4 @@ export const actions = {
 		await saveSessionRules(locals.supabase, params.assemblyId, parsed.data.material_days_before);
 		return { form: 'rules', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -16,6 +16,7 @@ import {
 import { requireRole } from '$lib/server/guards';
 import { sessionPlan } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const ORGANISERS = ['facilitator', 'admin'] as const;
 
@@ -62,7 +63,7 @@ function roundRefusal(error: unknown, exerciseId: string) {
 	});
 }
 
-export const actions = {
+export const actions = mapRefusals({
 	create: async ({ params, request, locals }) => {
 		const assembly = await requireRole(params.assemblyId, [...ORGANISERS]);
 		const form = await request.formData();
@@ -133,4 +134,4 @@ export const actions = {
 		}
 		return { form: `exercise-${parsed.data.exercise_id}`, saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

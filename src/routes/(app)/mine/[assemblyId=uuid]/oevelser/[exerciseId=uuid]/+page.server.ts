@@ -18,6 +18,7 @@ import { perRequest, requireRole } from '$lib/server/guards';
 import { kioskAssembly, kioskSignIn } from '$lib/server/kiosk';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid } from '$lib/schemas/fields';
+import { mapRefusals } from '$lib/server/actions';
 
 const ROLES = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
 
@@ -120,7 +121,7 @@ async function cast(
 	}
 }
 
-export const actions = {
+export const actions = mapRefusals({
 	vote: async ({ params, request, locals, cookies }) => {
 		await requireRole(params.assemblyId, ['member'], { reuse: true });
 		const result = await cast(locals, params, request, false);
@@ -135,4 +136,4 @@ export const actions = {
 		await requireRole(params.assemblyId, ['facilitator', 'admin'], { reuse: true });
 		return cast(locals, params, request, true);
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -7,6 +7,7 @@ import { recruitmentOverview, registerByStaff } from '$lib/server/recruitment';
 import { registrationRefusal } from '$lib/server/registration-flow';
 import { sessionPlan } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 /** The upcoming planned dates a registration asks about (as the citizen's own form does). */
 async function plannedDates(locals: App.Locals, assemblyId: string) {
@@ -26,7 +27,7 @@ export const load = (async ({ params, locals }) => {
 	return { assembly, categories: overview.categories, sessions };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	default: async ({ params, request, locals }) => {
 		const assembly = await requireRole(params.assemblyId, ['admin']);
 		const [{ categories }, sessions] = await Promise.all([
@@ -70,4 +71,4 @@ export const actions = {
 			});
 		}
 	}
-} satisfies Actions;
+} satisfies Actions);

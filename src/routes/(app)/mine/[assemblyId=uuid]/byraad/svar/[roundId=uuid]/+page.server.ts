@@ -17,6 +17,7 @@ import {
 } from '$lib/server/council';
 import { hearingResponses, hearings } from '$lib/server/hearings';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const assembly = await requireRole(params.assemblyId, ['council']);
@@ -67,7 +68,7 @@ function refusal(caught: unknown): string | null {
 
 const responseRef = z.object({ response_id: z.uuid('field_required') });
 
-export const actions = {
+export const actions = mapRefusals({
 	save: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['council']);
 		const form = await request.formData();
@@ -122,4 +123,4 @@ export const actions = {
 		await dispatchMail(url.origin);
 		return { form: 'publish', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -29,6 +29,7 @@ import {
 } from '$lib/server/sessions';
 import { ApiError } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const ORGANISERS = ['facilitator', 'admin'] as const;
 const itemRef = z.object({ item_id: z.uuid('field_required') });
@@ -44,7 +45,7 @@ export const load = (async ({ params, locals, url }) => {
 	return { assembly, session, materials, created: url.searchParams.has('oprettet') };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	save: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, [...ORGANISERS]);
 		const form = await request.formData();
@@ -182,4 +183,4 @@ export const actions = {
 		await deleteAgendaItem(locals.supabase, parsed.data.item_id);
 		return { form: 'delete-item', saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

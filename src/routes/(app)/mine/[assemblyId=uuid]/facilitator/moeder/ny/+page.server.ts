@@ -4,6 +4,7 @@ import { sessionSchema } from '$lib/schemas/session';
 import { requireRole } from '$lib/server/guards';
 import { saveSession, sessionFieldError } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const ORGANISERS = ['facilitator', 'admin'] as const;
 
@@ -11,7 +12,7 @@ export const load = (async ({ params }) => {
 	return { assembly: await requireRole(params.assemblyId, [...ORGANISERS]) };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	save: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, [...ORGANISERS]);
 		const form = await request.formData();
@@ -27,4 +28,4 @@ export const actions = {
 		}
 		redirect(303, `/mine/${params.assemblyId}/facilitator/moeder/${sessionId}?oprettet=1`);
 	}
-} satisfies Actions;
+} satisfies Actions);

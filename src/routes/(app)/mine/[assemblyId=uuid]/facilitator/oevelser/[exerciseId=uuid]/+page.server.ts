@@ -8,6 +8,7 @@ import { ORGANISERS } from '$lib/server/attendance-guards';
 import { assemblyExercises, saveExercise } from '$lib/server/exercises';
 import { requireRole } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 async function exerciseFor(locals: App.Locals, assemblyId: string, exerciseId: string) {
 	const exercise = (await assemblyExercises(locals.supabase, assemblyId)).find(
@@ -52,7 +53,7 @@ function issueField(issue: ConfigIssue): [string, string] {
 	}
 }
 
-export const actions = {
+export const actions = mapRefusals({
 	save: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, [...ORGANISERS]);
 		const exercise = await exerciseFor(locals, params.assemblyId, params.exerciseId);
@@ -103,4 +104,4 @@ export const actions = {
 		}
 		return { saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/guards';
 import { getSession } from '$lib/server/sessions';
 import { saveTableNote, sessionTables, tableFieldError } from '$lib/server/tables';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const EVERYONE = ['member', 'facilitator', 'admin', 'council', 'evaluator'] as const;
 
@@ -20,7 +21,7 @@ export const load = (async ({ params, locals }) => {
 	return { assembly, session, ...tables };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	// The table's note-taker (any member at the table) writes its summary of a question.
 	saveNote: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['member']);
@@ -37,4 +38,4 @@ export const actions = {
 		}
 		return { form: name, saved: true };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -7,6 +7,7 @@ import { myAttendance, reportAbsence, withdrawAbsence } from '$lib/server/attend
 import { requireRole } from '$lib/server/guards';
 import { getSession } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals }) => {
 	const assembly = await requireRole(params.assemblyId, ['member']);
@@ -37,7 +38,7 @@ function refusal(caught: unknown) {
 	throw caught;
 }
 
-export const actions = {
+export const actions = mapRefusals({
 	report: async ({ params, request, locals }) => {
 		await requireRole(params.assemblyId, ['member']);
 		const parsed = parseForm(absenceSchema, await request.formData());
@@ -54,4 +55,4 @@ export const actions = {
 		await withdrawAbsence(locals.supabase, params.sessionId);
 		return { done: 'withdrawn' as const };
 	}
-} satisfies Actions;
+} satisfies Actions);

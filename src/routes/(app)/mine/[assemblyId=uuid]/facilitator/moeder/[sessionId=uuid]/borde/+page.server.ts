@@ -32,6 +32,7 @@ import {
 	tablesFromSeats
 } from '$lib/sessions/table-plan';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 const ORGANISERS = ['facilitator', 'admin'] as const;
 
@@ -106,7 +107,7 @@ async function make({ params, request, locals }: RequestEvent, keep: boolean) {
 	return { form: 'make', saved: true };
 }
 
-export const actions = {
+export const actions = mapRefusals({
 	make: (event) => make(event, false),
 	keep: (event) => make(event, true),
 	swap: async ({ params, request, locals }) => {
@@ -194,4 +195,4 @@ export const actions = {
 		}
 		return { form: 'publish', saved: true, published: publish };
 	}
-} satisfies Actions;
+} satisfies Actions);

@@ -6,6 +6,7 @@ import { ApiError } from '$lib/server/api';
 import { checkInList, setAttendance } from '$lib/server/attendance';
 import { requireOrganiser, sessionOf } from '$lib/server/attendance-guards';
 import type { Actions, PageServerLoad } from './$types';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals, url, depends }) => {
 	depends('app:check-in');
@@ -18,7 +19,7 @@ export const load = (async ({ params, locals, url, depends }) => {
 	return { assembly, list, query: url.searchParams.get('q') ?? '' };
 }) satisfies PageServerLoad;
 
-export const actions = {
+export const actions = mapRefusals({
 	toggle: async ({ params, request, locals }) => {
 		await requireOrganiser(params.assemblyId);
 		const parsed = parseForm(attendanceToggleSchema, await request.formData());
@@ -39,4 +40,4 @@ export const actions = {
 			throw caught;
 		}
 	}
-} satisfies Actions;
+} satisfies Actions);

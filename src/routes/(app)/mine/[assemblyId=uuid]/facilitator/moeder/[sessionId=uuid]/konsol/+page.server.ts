@@ -9,6 +9,7 @@ import { kioskSignIn, startKiosk } from '$lib/server/kiosk';
 import { getSession } from '$lib/server/sessions';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid } from '$lib/schemas/fields';
+import { mapRefusals } from '$lib/server/actions';
 
 export const load = (async ({ params, locals, url, setHeaders }) => {
 	const assembly = await requireOrganiser(params.assemblyId);
@@ -68,7 +69,7 @@ async function reveal(
 	return { revealed: show };
 }
 
-export const actions = {
+export const actions = mapRefusals({
 	next: (event) => step(event, 1),
 	previous: (event) => step(event, -1),
 	restart: (event) => step(event, 0),
@@ -81,4 +82,4 @@ export const actions = {
 		startKiosk(cookies, params.assemblyId);
 		redirect(303, kioskSignIn(params.assemblyId));
 	}
-} satisfies Actions;
+} satisfies Actions);
