@@ -24,4 +24,5 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A uuid PostgreSQL will take (a 36-character run of hex digits and dashes may not be one: a 500). */
-export const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
+const uuid = z.uuid();
+export const isUuid = (value: unknown): value is string => uuid.safeParse(value).success;

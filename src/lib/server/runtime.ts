@@ -5,13 +5,13 @@ import WebSocket from 'ws';
 import { createLocalAuth, type LocalAuth } from './auth/local';
 import { signAnonKey, signServiceKey } from './auth/jwt';
 import { migrate } from './db/migrate';
-import { openPglite } from './db/pglite';
+import { openPgliteWorker } from './db/pglite-worker';
 import { openPostgres } from './db/postgres';
 import { seedDemo } from './db/seed';
 import type { Database } from './db/types';
 import { createMailer, type Mailer } from './mail/mailer';
 import { closePdfBrowser } from './pdf';
-import { createRpcEndpoint, type RpcEndpoint } from './rpc/endpoint';
+import { createRpcEndpoint, localRequest, type RpcEndpoint } from './rpc/endpoint';
 
 export type Target = 'embedded' | 'postgres' | 'supabase';
 
@@ -103,7 +103,7 @@ export async function startRuntime(settings: Settings): Promise<Runtime> {
 	const db =
 		target === 'postgres'
 			? await openPostgres(settings.DATABASE_URL!)
-			: await openPglite(join(dataDir, 'pglite'));
+			: await openPgliteWorker(join(dataDir, 'pglite'));
 	try {
 		const applied = await migrate(db, supabaseDir);
 		const isNew = applied.length > 0 && applied[0] === (await firstVersion(db));
@@ -147,24 +147,40 @@ export function runtime(): Runtime {
 export async function stopRuntime(): Promise<void> {
 	const closing = current;
 	current = null;
+	clients.clear();
 	await Promise.all([closing?.db?.close(), closePdfBrowser()]);
 }
+
+/**
+ * Clients by access token and origin. A client holds nothing but its headers (no session is
+ * persisted or refreshed), so one caller's requests can share one, and making a client (its auth,
+ * storage and realtime parts) costs more than some of the calls it serves. The oldest make way
+ * past a few thousand; a token is good for an hour.
+ */
+const clients = new Map<string, SupabaseClient>();
+const CLIENTS_MAX = 2000;
 
 /**
  * A supabase-js client for one caller. On the embedded and PostgreSQL targets its fetch goes
  * straight to the in-process RPC endpoint (no network); on Supabase it is the real client.
  */
 export function supabaseFor(accessToken: string | null, origin: string): SupabaseClient {
+	const key = `${origin}\n${accessToken ?? ''}`;
+	const known = clients.get(key);
+	if (known) return known;
 	const rt = runtime();
 	const headers: Record<string, string> = accessToken
 		? { Authorization: `Bearer ${accessToken}` }
 		: {};
-	return createClient(rt.supabaseUrl ?? origin, rt.anonKey, {
+	const client = createClient(rt.supabaseUrl ?? origin, rt.anonKey, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 		global: {
 			headers,
-			fetch: rt.rpc ? (input, init) => rt.rpc!.fetch(new Request(input, init)) : fetch
+			fetch: rt.rpc ? (input, init) => rt.rpc!.fetch(localRequest(input, init)) : fetch
 		},
 		realtime: { transport: WebSocket as never }
 	});
+	if (clients.size >= CLIENTS_MAX) clients.delete(clients.keys().next().value!);
+	clients.set(key, client);
+	return client;
 }
