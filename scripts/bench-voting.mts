@@ -248,20 +248,23 @@ ${verdict}
 **Reading it.** The load is an open loop: ${(MEMBERS * SUBMISSIONS) / (WINDOW_MS / 1000)} posts a second go out whatever the
 server manages. When it manages fewer, posts queue and the latency is mostly waiting, growing
 through the run, so p50 is then seconds rather than milliseconds, and *Posts/s* is the server's
-capacity at that moment. The app server is one Node process, and on the embedded default PGlite
-runs in that same thread: a post's whole cost (HTTP, the session, supabase-js, the RPC endpoint,
-the SQL in WebAssembly, rendering) is serialised on one core. A CPU profile of the server
-(\`BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"\`) shows about a third of its time in
-PGlite's WebAssembly and the rest in the JavaScript around it. The target asks for the whole burst
-in 10 s, so at most about 11 ms of server time per post on one core; a post without JavaScript
-runs the action and then the whole page's load, about twice the work of the enhanced post. The
-load average column shows how much of the two cores other work took during the run: compare
-latencies only at similar load. *Server CPU per post* is the app server process's CPU time (user
-and system, from /proc) during the burst divided by its posts: the cost of a post, which depends
-far less on the other work than the latencies do (on PostgreSQL it leaves out the database
-server's own CPU). The RPC endpoint sends each call as one message (the caller's settings and the
-call in one implicit transaction) and the session cookie's signature is verified once per token. PostgreSQL moves the SQL out of the Node thread, which is why it carries more; the
-way past one thread's capacity is PostgreSQL with several app servers (they are stateless).
+capacity at that moment. The app server is one Node process. On the embedded default PGlite runs
+on a worker thread of its own (\`src/lib/server/db/pglite-worker.ts\`), so the SQL in WebAssembly and
+the JavaScript around it (HTTP, the session, supabase-js, the RPC endpoint, rendering) use the two
+cores side by side instead of taking turns on one; the bench's own ${MEMBERS} clients share the same
+cores. At ${(MEMBERS * SUBMISSIONS) / (WINDOW_MS / 1000)} posts a second each core has about 11 ms per post. With JavaScript the
+ballot action checks a ballot against the exercise's settings read moments before (an open round's
+settings are frozen) and casts it in one call, \`cast_ballot\`, which checks membership, the round and
+the ballot again; without JavaScript the action is followed by the whole page's load (the
+assembly, the exercise, the member's ballot, the count) and its rendering, about twice the work.
+The load average column shows how much of the two cores other work took during the run: compare
+latencies only at similar load. *Server CPU per post* is the app server process's CPU time (both
+threads, user and system, from /proc) during the burst divided by its posts: the cost of a post,
+which depends far less on the other work than the latencies do (on PostgreSQL it leaves out the
+database server's own CPU). The RPC endpoint sends each call as one message (the caller's settings
+and the call in one implicit transaction), the session cookie's signature is verified once per
+token, and a caller's supabase-js client is made once per token. The way past one server's
+capacity is PostgreSQL with several app servers (they are stateless).
 
 **How it is run.** For each database a fresh data directory (PGlite) or a fresh database
 (PostgreSQL, the app's default pool of 10 connections) is migrated and seeded with the

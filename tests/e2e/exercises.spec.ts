@@ -149,9 +149,25 @@ test('a facilitator runs a budget allocation; members vote on phones, an unbalan
 	await expect(page.getByText(/Papirstemmen er registreret kl\. \d\d\.\d\d\./)).toBeVisible();
 	await expectAccessible(page);
 
+	// A member without JavaScript opens the ballot while the round is open and sends it only after
+	// it has closed: refused beside the form, nothing counted (the server had just read the open
+	// round's settings for this page, so this is the vote's fast path meeting a stale round).
+	const lateContext = await browser.newContext({ javaScriptEnabled: false });
+	const late = await lateContext.newPage();
+	await signIn(late, 'medlem18@demo.samraad.dk');
+	await late.goto(`/mine/${WELFARE}/oevelser`);
+	await late.getByRole('link', { name: TITLE }).click();
+	const lateFields = late.getByRole('textbox');
+	for (const [index, amount] of [40, 20, 20, 10, 10].entries())
+		await lateFields.nth(index).fill(String(amount));
+
 	// Closed from the session's console.
 	await page.goto(`/mine/${WELFARE}/facilitator/moeder/${SESSION}/konsol`);
 	await page.getByRole('button', { name: `Luk runde 1 af «${TITLE}» og tæl op` }).click();
+	await late.getByRole('button', { name: 'Afgiv stemme' }).click();
+	await expect(late.getByText('Afstemningen er ikke åben lige nu.')).toBeVisible();
+	await expect(late.getByText(/Din kvitteringskode/)).toHaveCount(0);
+	await lateContext.close();
 	await page
 		.getByRole('button', { name: `Offentliggør resultatet af runde 1 af «${TITLE}»` })
 		.click();

@@ -89,6 +89,51 @@ export async function assemblyExercises(
 	);
 }
 
+/**
+ * The settings of exercises with an open round, remembered for a few seconds by the vote action:
+ * its fast path parses and checks a ballot against them and casts it in one call, instead of
+ * reading the assembly's exercises first on every post. An open round's settings cannot change (the
+ * database freezes them), and `cast_ballot` checks again everything that decides (that the caller
+ * is a member, that the round is still open, that the ballot fits the settings), so a stale entry
+ * can only lead to a refusal, after which the action reads afresh. Filled only from a read the
+ * caller's own RLS allowed; a refused or invalid ballot is answered after such a read, so nobody
+ * learns an exercise's settings from it.
+ */
+const openRounds = new Map<string, { config: ExerciseConfig; roundId: string; until: number }>();
+const OPEN_ROUND_MS = 10_000;
+const OPEN_ROUNDS_MAX = 1000;
+
+export function rememberOpenRound(assemblyId: string, exercise: Exercise): void {
+	const key = `${assemblyId}:${exercise.id}`;
+	const open = exercise.rounds.find((round) => round.status === 'open');
+	if (!open) {
+		openRounds.delete(key);
+		return;
+	}
+	if (openRounds.size >= OPEN_ROUNDS_MAX) openRounds.delete(openRounds.keys().next().value!);
+	openRounds.set(key, {
+		config: exercise.config,
+		roundId: open.id,
+		until: Date.now() + OPEN_ROUND_MS
+	});
+}
+
+export function rememberedOpenRound(
+	assemblyId: string,
+	exerciseId: string
+): { config: ExerciseConfig; roundId: string } | null {
+	const key = `${assemblyId}:${exerciseId}`;
+	const known = openRounds.get(key);
+	if (!known) return null;
+	if (known.until > Date.now()) return known;
+	openRounds.delete(key);
+	return null;
+}
+
+export function forgetOpenRound(assemblyId: string, exerciseId: string): void {
+	openRounds.delete(`${assemblyId}:${exerciseId}`);
+}
+
 export async function saveExercise(
 	supabase: SupabaseClient,
 	assemblyId: string,

@@ -9,12 +9,15 @@ import {
 	assemblyExercises,
 	castBallot,
 	castPaperBallot,
+	forgetOpenRound,
 	myBallot,
 	pairsForMember,
+	rememberedOpenRound,
+	rememberOpenRound,
 	roundProgress,
 	roundResults
 } from '$lib/server/exercises';
-import { perRequest, requireRole } from '$lib/server/guards';
+import { perRequest, requireRole, requireUser } from '$lib/server/guards';
 import { kioskAssembly, kioskSignIn } from '$lib/server/kiosk';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid } from '$lib/schemas/fields';
@@ -29,6 +32,7 @@ async function exerciseFor(locals: App.Locals, assemblyId: string, exerciseId: s
 	);
 	const exercise = exercises.find((candidate) => candidate.id === exerciseId);
 	if (!exercise) error(404, { message: 'Not found' });
+	rememberOpenRound(assemblyId, exercise);
 	return exercise;
 }
 
@@ -85,9 +89,29 @@ async function cast(
 	paper: boolean
 ) {
 	const formName = paper ? 'paper' : 'vote';
+	const form = await request.formData();
+	const given = String(form.get('idempotency_key') ?? '');
+	const key = isUuid(given) ? given : crypto.randomUUID();
+	// A fresh key for the next ballot from this form (a changed vote, the next paper ballot).
+	const nextKey = crypto.randomUUID();
+	// The fast path: a valid ballot for an open round whose settings were read moments ago is cast in
+	// one call; cast_ballot checks membership, the round and the ballot again. Anything else (a miss,
+	// an invalid ballot, a refusal) takes the path below, which reads the exercise as this caller.
+	const known = paper ? null : rememberedOpenRound(params.assemblyId, params.exerciseId);
+	if (known) {
+		const ballot = ballotFromForm(known.config, form);
+		if (validateBallot(known.config, ballot).length === 0) {
+			try {
+				const receipt = await castBallot(locals.supabase, known.roundId, ballot, key);
+				return { form: formName, receipt, nextKey };
+			} catch (err) {
+				if (!(err instanceof ApiError)) throw err;
+				forgetOpenRound(params.assemblyId, params.exerciseId);
+			}
+		}
+	}
 	const exercise = await exerciseFor(locals, params.assemblyId, params.exerciseId);
 	const open = exercise.rounds.find((round) => round.status === 'open');
-	const form = await request.formData();
 	const values = formValues(form);
 	const refuse = (errors: Record<string, string>) => fail(400, { form: formName, values, errors });
 	if (!open) return refuse({ _form: issueMessage({ key: 'round_not_open' }) });
@@ -102,14 +126,10 @@ async function cast(
 		for (const issue of issues) errors[issue.optionId ?? '_form'] ??= issueMessage(issue);
 		return refuse(errors);
 	}
-	const given = String(form.get('idempotency_key') ?? '');
-	const key = isUuid(given) ? given : crypto.randomUUID();
 	try {
 		const receipt = paper
 			? await castPaperBallot(locals.supabase, open.id, personId, ballot, key)
 			: await castBallot(locals.supabase, open.id, ballot, key);
-		// A fresh key for the next ballot from this form (a changed vote, the next paper ballot).
-		const nextKey = crypto.randomUUID();
 		return paper
 			? { form: formName, paper: receipt, nextKey }
 			: { form: formName, receipt, nextKey };
@@ -123,7 +143,8 @@ async function cast(
 
 export const actions = mapRefusals({
 	vote: async ({ params, request, locals, cookies }) => {
-		await requireRole(params.assemblyId, ['member'], { reuse: true });
+		// Signed in; that the caller is a member of the assembly, cast_ballot decides (42501 below).
+		requireUser();
 		const result = await cast(locals, params, request, false);
 		// On the shared tablet the member is signed out (on the server too) once the ballot is in.
 		if (!('status' in result) && kioskAssembly(cookies) === params.assemblyId) {
