@@ -288,6 +288,23 @@ const optionIds = (config: ExerciseConfig): string[] =>
 			? config.statements
 			: config.options;
 
+/** An exercise's ballots as the tally reads them: no key in them leads to a person. */
+interface TallyRow {
+	round_id: string;
+	round_number: number;
+	pair_key: string;
+	channel: 'device' | 'paper';
+	content: Ballot;
+}
+
+/** Every round's ballots of an exercise, read with the service role (only aggregates leave). */
+async function ballotsForTally(exerciseId: string): Promise<TallyRow[]> {
+	const service = supabaseFor(runtime().serviceKey, 'http://localhost');
+	return unwrap(
+		await api(service).rpc('ballots_for_tally', { exercise_id: exerciseId }, { get: true })
+	);
+}
+
 /**
  * The pairs a member's pairwise ballot shows in an open round: their judged pairs, then the pairs
  * least settled by the round's ballots so far (the service role reads them; only the choice of
@@ -301,11 +318,7 @@ export async function pairsForMember(
 	userId: string,
 	mine: PairwiseBallot | null
 ): Promise<[OptionId, OptionId][]> {
-	const service = supabaseFor(runtime().serviceKey, 'http://localhost');
-	const rows: { round_id: string; content: Ballot }[] = unwrap(
-		await api(service).rpc('ballots_for_tally', { exercise_id: exercise.id }, { get: true })
-	);
-	const ballots = rows
+	const ballots = (await ballotsForTally(exercise.id))
 		.filter((row) => row.round_id === roundId && row.content.kind === 'pairwise')
 		.map((row) => row.content as PairwiseBallot);
 	const tally = tallyPairwise(exercise.config, ballots.length >= MIN_BALLOTS ? ballots : []);
@@ -319,15 +332,7 @@ export async function pairsForMember(
  */
 export async function computeResults(exercise: Exercise, roundId: string): Promise<void> {
 	const service = supabaseFor(runtime().serviceKey, 'http://localhost');
-	const rows: {
-		round_id: string;
-		round_number: number;
-		pair_key: string;
-		channel: 'device' | 'paper';
-		content: Ballot;
-	}[] = unwrap(
-		await api(service).rpc('ballots_for_tally', { exercise_id: exercise.id }, { get: true })
-	);
+	const rows = await ballotsForTally(exercise.id);
 	const round = exercise.rounds.find((r) => r.id === roundId);
 	if (!round) throw new Error('Round not in exercise');
 	const these = rows.filter((row) => row.round_id === roundId);
